@@ -1,0 +1,283 @@
+//! Calendar dates and instants, kept as plain text in the plan file
+//! (`2026-11-23` and `2026-11-23T19:04:05Z`) so exports stay readable.
+//!
+//! Conversions use Howard Hinnant's days-from-civil algorithm, which keeps a
+//! date library (and its size) out of the WebAssembly build.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar day with no time zone, as a person picks it from a date field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+/// An instant, to the second, in UTC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    seconds_since_epoch: i64,
+}
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+impl Date {
+    /// A date, if the year, month and day name a real day.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Self { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`, the form of an `<input type="date">` value.
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let year = parse_digits(&text[0..4])? as i32;
+        let month = parse_digits(&text[5..7])? as u8;
+        let day = parse_digits(&text[8..10])? as u8;
+        Self::new(year, month, day)
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    pub fn days_since_epoch(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = i64::from(self.month);
+        let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
+            + i64::from(self.day)
+            - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        let shifted = days + 719_468;
+        let era = shifted.div_euclid(146_097);
+        let day_of_era = shifted - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u8;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        } as u8;
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
+    /// The number of days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Timestamp {
+    pub fn from_seconds(seconds_since_epoch: i64) -> Self {
+        Self {
+            seconds_since_epoch,
+        }
+    }
+
+    /// From JavaScript's `Date.now()`, which counts milliseconds.
+    pub fn from_millis(millis: f64) -> Self {
+        Self::from_seconds((millis / 1000.0).floor() as i64)
+    }
+
+    pub fn seconds_since_epoch(self) -> i64 {
+        self.seconds_since_epoch
+    }
+
+    /// The UTC calendar day this instant falls on.
+    pub fn date(self) -> Date {
+        Date::from_days_since_epoch(self.seconds_since_epoch.div_euclid(SECONDS_PER_DAY))
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SSZ`, with optional fractional seconds.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.strip_suffix('Z')?;
+        let (date_text, time_text) = text.split_once('T')?;
+        let date = Date::parse(date_text)?;
+        let time_text = time_text.split('.').next()?;
+        let bytes = time_text.as_bytes();
+        if bytes.len() != 8 || bytes[2] != b':' || bytes[5] != b':' {
+            return None;
+        }
+        let hours = parse_digits(&time_text[0..2])?;
+        let minutes = parse_digits(&time_text[3..5])?;
+        let seconds = parse_digits(&time_text[6..8])?;
+        if hours > 23 || minutes > 59 || seconds > 60 {
+            return None;
+        }
+        let seconds_of_day = i64::from(hours * 3600 + minutes * 60 + seconds);
+        Some(Self::from_seconds(
+            date.days_since_epoch() * SECONDS_PER_DAY + seconds_of_day,
+        ))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let seconds_of_day = self.seconds_since_epoch.rem_euclid(SECONDS_PER_DAY);
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date(),
+            seconds_of_day / 3600,
+            seconds_of_day % 3600 / 60,
+            seconds_of_day % 60
+        )
+    }
+}
+
+fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn parse_digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("expected a date like 2026-03-31, found {text:?}"))
+        })
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Timestamp::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "expected a time like 2026-03-31T09:30:00Z, found {text:?}"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_is_day_zero() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn days_round_trip_across_centuries_and_leap_days() {
+        for days in (-800_000..800_000).step_by(997) {
+            let date = Date::from_days_since_epoch(days);
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
+        let leap_day = Date::new(2024, 2, 29).unwrap();
+        assert_eq!(
+            Date::from_days_since_epoch(leap_day.days_since_epoch() + 1),
+            Date::new(2024, 3, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn rejects_days_that_do_not_exist() {
+        assert_eq!(Date::new(2023, 2, 29), None);
+        assert_eq!(Date::new(1900, 2, 29), None);
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert_eq!(Date::parse("2026-04-31"), None);
+        assert_eq!(Date::parse("2026-4-3"), None);
+        assert_eq!(Date::parse("2026-04-0x"), None);
+        assert_eq!(Date::parse("+026-04-01"), None);
+    }
+
+    #[test]
+    fn timestamps_print_and_parse_back() {
+        let instant = Timestamp::parse("2026-11-23T19:04:05Z").unwrap();
+        assert_eq!(instant.to_string(), "2026-11-23T19:04:05Z");
+        assert_eq!(instant.date(), Date::new(2026, 11, 23).unwrap());
+        assert_eq!(
+            Timestamp::parse("2026-11-23T19:04:05.250Z"),
+            Some(instant),
+            "fractions of a second are accepted and dropped"
+        );
+        assert_eq!(Timestamp::parse("2026-11-23T19:04:05"), None, "UTC only");
+        assert_eq!(Timestamp::parse("2026-11-23T24:00:00Z"), None);
+    }
+
+    #[test]
+    fn javascript_milliseconds_become_seconds() {
+        let instant = Timestamp::from_millis(1_795_000_000_999.0);
+        assert_eq!(instant.seconds_since_epoch(), 1_795_000_000);
+    }
+
+    #[test]
+    fn days_until_counts_both_ways() {
+        let first = Date::parse("2026-12-30").unwrap();
+        let later = Date::parse("2027-01-02").unwrap();
+        assert_eq!(first.days_until(later), 3);
+        assert_eq!(later.days_until(first), -3);
+    }
+
+    #[test]
+    fn serde_uses_the_text_forms() {
+        let date = Date::parse("2027-06-01").unwrap();
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2027-06-01\"");
+        let error = serde_json::from_str::<Date>("\"June\"").unwrap_err();
+        assert!(error.to_string().contains("expected a date"), "{error}");
+    }
+}

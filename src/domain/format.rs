@@ -1,0 +1,288 @@
+//! The plan file: reading and writing it, and refusing anything that would
+//! put a broken plan in front of the person.
+
+use super::goals::{GoalTree, MAX_DEPTH};
+use super::plan::{Id, Plan, FORMAT_ID, SCHEMA_VERSION};
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Larger files are refused before parsing; a plan kept for decades is far smaller.
+pub const MAX_PLAN_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why a text is not a plan this build can open. Each says what to do in plain words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanFileError {
+    TooLarge { bytes: usize },
+    NotJson { detail: String },
+    NotAPlan,
+    NewerVersion { found: u64 },
+    UnknownVersion { found: String },
+    BadField { path: String, detail: String },
+    DuplicateId { id: Id },
+    MissingParent { goal: Id, parent: Id },
+    Cycle { goal: Id },
+    TooDeep { goal: Id },
+}
+
+impl fmt::Display for PlanFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge { bytes } => write!(
+                f,
+                "The file is {:.1} MB, far larger than any plan ({} MB at most).",
+                *bytes as f64 / 1_048_576.0,
+                MAX_PLAN_FILE_BYTES / 1_048_576
+            ),
+            Self::NotJson { detail } => write!(f, "The file is not valid JSON ({detail})."),
+            Self::NotAPlan => write!(
+                f,
+                "The file is JSON but not a Waypoint plan (it has no \"format\": \"{FORMAT_ID}\")."
+            ),
+            Self::NewerVersion { found } => write!(
+                f,
+                "The plan was saved by a newer Waypoint (file version {found}; this one reads up to \
+                 {SCHEMA_VERSION}). Open it with the newer version."
+            ),
+            Self::UnknownVersion { found } => {
+                write!(f, "The plan's schema_version {found} is not one Waypoint knows.")
+            }
+            Self::BadField { path, detail } => write!(f, "{path}: {detail}."),
+            Self::DuplicateId { id } => write!(f, "Two items share the id \"{id}\"."),
+            Self::MissingParent { goal, parent } => write!(
+                f,
+                "Goal \"{goal}\" sits under \"{parent}\", which is not in the plan."
+            ),
+            Self::Cycle { goal } => write!(f, "Goal \"{goal}\" is, through its parents, under itself."),
+            Self::TooDeep { goal } => write!(
+                f,
+                "Goal \"{goal}\" is nested more than {} levels deep.",
+                MAX_DEPTH + 1
+            ),
+        }
+    }
+}
+
+/// The plan as a person downloads it: pretty-printed, keys in a fixed order.
+pub fn to_file_text(plan: &Plan) -> String {
+    let mut text = serde_json::to_string_pretty(plan).expect("a plan always serializes");
+    text.push('\n');
+    text
+}
+
+/// The plan as kept in browser storage: compact.
+pub fn to_storage_text(plan: &Plan) -> String {
+    serde_json::to_string(plan).expect("a plan always serializes")
+}
+
+/// Reads and checks a plan file (or stored plan).
+pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
+    if text.len() > MAX_PLAN_FILE_BYTES {
+        return Err(PlanFileError::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| PlanFileError::NotJson {
+        detail: error.to_string(),
+    })?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT_ID) {
+        return Err(PlanFileError::NotAPlan);
+    }
+    match value.get("schema_version") {
+        Some(Value::Number(number)) => match number.as_u64() {
+            Some(version) if version == u64::from(SCHEMA_VERSION) => {}
+            Some(version) if version > u64::from(SCHEMA_VERSION) => {
+                return Err(PlanFileError::NewerVersion { found: version })
+            }
+            _ => {
+                return Err(PlanFileError::UnknownVersion {
+                    found: number.to_string(),
+                })
+            }
+        },
+        Some(other) => {
+            return Err(PlanFileError::UnknownVersion {
+                found: other.to_string(),
+            })
+        }
+        None => {
+            return Err(PlanFileError::BadField {
+                path: "schema_version".into(),
+                detail: "missing".into(),
+            })
+        }
+    }
+    let plan: Plan = serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        PlanFileError::BadField {
+            path: if path == "." { "plan".into() } else { path },
+            detail: error.into_inner().to_string(),
+        }
+    })?;
+    check_integrity(&plan)?;
+    Ok(plan)
+}
+
+/// Ids are unique and the goals form a tree no deeper than the app allows.
+pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
+    let mut seen: HashSet<&Id> = HashSet::new();
+    let all_ids = plan
+        .goals
+        .iter()
+        .map(|g| &g.id)
+        .chain(plan.assets.iter().map(|a| &a.id))
+        .chain(plan.options.iter().map(|o| &o.id))
+        .chain(plan.check_ins.iter().map(|c| &c.id));
+    for id in all_ids {
+        if !seen.insert(id) {
+            return Err(PlanFileError::DuplicateId { id: id.clone() });
+        }
+    }
+    let tree = GoalTree::new(plan);
+    for goal in &plan.goals {
+        let Some(parent) = &goal.parent else { continue };
+        if tree.get(parent).is_none() {
+            return Err(PlanFileError::MissingParent {
+                goal: goal.id.clone(),
+                parent: parent.clone(),
+            });
+        }
+        // Walk up; more steps than there are goals means a loop.
+        let mut current = Some(parent);
+        let mut steps = 0;
+        while let Some(id) = current {
+            if id == &goal.id || steps > plan.goals.len() {
+                return Err(PlanFileError::Cycle {
+                    goal: goal.id.clone(),
+                });
+            }
+            steps += 1;
+            current = tree.get(id).and_then(|g| g.parent.as_ref());
+        }
+        if steps > MAX_DEPTH {
+            return Err(PlanFileError::TooDeep {
+                goal: goal.id.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{Date, Timestamp};
+    use crate::domain::goals::{add_goal, mark_done, NewGoal};
+    use crate::domain::plan::{Asset, AssetKind};
+
+    fn now() -> Timestamp {
+        Timestamp::parse("2026-11-23T10:00:00Z").unwrap()
+    }
+
+    fn filled_plan() -> Plan {
+        let mut plan = Plan::default();
+        plan.vision.statement = "Become a bestselling author of children's books".into();
+        plan.vision.want = "Write <b>books</b> & \"stories\"".into();
+        plan.vision.horizon_years = Some(5);
+        plan.vision.excitement = Some(9);
+        plan.vision.success.mission.weight = 4;
+        plan.assets.push(Asset {
+            id: Id::from("a-1"),
+            kind: AssetKind::SavingsAndResources,
+            name: "Six months of savings".into(),
+            note: String::new(),
+            level: None,
+            private: true,
+            created_at: now(),
+        });
+        for (id, parent) in [("g-1", None), ("g-2", Some("g-1")), ("g-3", Some("g-2"))] {
+            add_goal(
+                &mut plan,
+                NewGoal {
+                    id: Id::from(id),
+                    parent: parent.map(Id::from),
+                    title: format!("goal {id}"),
+                },
+                now(),
+            )
+            .unwrap();
+        }
+        plan.goals[2].target_date = Date::parse("2027-05-01");
+        mark_done(&mut plan, &Id::from("g-3"), now()).unwrap();
+        plan
+    }
+
+    #[test]
+    fn a_plan_survives_the_file_and_storage_round_trips() {
+        let plan = filled_plan();
+        assert_eq!(parse_plan(&to_file_text(&plan)).unwrap(), plan);
+        assert_eq!(parse_plan(&to_storage_text(&plan)).unwrap(), plan);
+    }
+
+    #[test]
+    fn file_text_is_stable_and_starts_with_the_format() {
+        let plan = filled_plan();
+        let text = to_file_text(&plan);
+        assert_eq!(text, to_file_text(&parse_plan(&text).unwrap()));
+        assert!(text.starts_with("{\n  \"format\": \"waypoint-plan\",\n  \"schema_version\": 1,"));
+        assert!(text.contains("\"target_date\": \"2027-05-01\""));
+        assert!(text.contains("\"status\": \"done\""));
+    }
+
+    #[test]
+    fn non_json_and_foreign_json_are_told_apart() {
+        assert!(matches!(parse_plan("{not json"), Err(PlanFileError::NotJson { .. })));
+        assert_eq!(parse_plan("[1, 2, 3]"), Err(PlanFileError::NotAPlan));
+        assert_eq!(parse_plan(r#"{"goals": []}"#), Err(PlanFileError::NotAPlan));
+    }
+
+    #[test]
+    fn newer_and_unknown_versions_are_refused() {
+        let text = to_file_text(&filled_plan()).replace("\"schema_version\": 1", "\"schema_version\": 7");
+        assert_eq!(parse_plan(&text), Err(PlanFileError::NewerVersion { found: 7 }));
+        let text = to_file_text(&filled_plan()).replace("\"schema_version\": 1", "\"schema_version\": \"1\"");
+        assert!(matches!(parse_plan(&text), Err(PlanFileError::UnknownVersion { .. })));
+    }
+
+    #[test]
+    fn a_wrongly_typed_field_is_named_by_its_path() {
+        let text = to_file_text(&filled_plan()).replace("\"status\": \"done\"", "\"status\": \"finished\"");
+        match parse_plan(&text) {
+            Err(PlanFileError::BadField { path, detail }) => {
+                assert_eq!(path, "goals[2].status");
+                assert!(detail.contains("finished"), "{detail}");
+            }
+            other => panic!("expected a bad field, got {other:?}"),
+        }
+        let text = to_file_text(&filled_plan()).replace("\"target_date\": \"2027-05-01\"", "\"target_date\": \"May\"");
+        let error = parse_plan(&text).unwrap_err();
+        assert!(error.to_string().starts_with("goals[2].target_date: expected a date"), "{error}");
+    }
+
+    #[test]
+    fn broken_trees_are_refused() {
+        let mut plan = filled_plan();
+        plan.goals[1].id = Id::from("g-1");
+        assert_eq!(
+            check_integrity(&plan),
+            Err(PlanFileError::DuplicateId { id: Id::from("g-1") })
+        );
+
+        let mut plan = filled_plan();
+        plan.goals[1].parent = Some(Id::from("gone"));
+        assert!(matches!(check_integrity(&plan), Err(PlanFileError::MissingParent { .. })));
+
+        let mut plan = filled_plan();
+        plan.goals[0].parent = Some(Id::from("g-3"));
+        assert!(matches!(check_integrity(&plan), Err(PlanFileError::Cycle { .. })));
+        // The same plan as text is refused the same way.
+        assert!(matches!(
+            parse_plan(&to_file_text(&plan)),
+            Err(PlanFileError::Cycle { .. })
+        ));
+    }
+
+    #[test]
+    fn absurd_sizes_are_refused_before_parsing() {
+        let huge = " ".repeat(MAX_PLAN_FILE_BYTES + 1);
+        assert!(matches!(parse_plan(&huge), Err(PlanFileError::TooLarge { .. })));
+    }
+}

@@ -1,0 +1,819 @@
+//! The goal tree: long-term goals, the short-term goals under them and the
+//! steps under those, stored flat in `Plan::goals` with a parent id.
+//!
+//! Every change goes through a function here, so the tree stays a tree.
+
+use super::calendar::{Date, Timestamp};
+use super::plan::{Goal, GoalStatus, Id, Plan};
+use std::collections::HashMap;
+use std::fmt;
+
+/// Depth 0 is a long-term goal, 1 a short-term goal, 2 a step, and 3 a
+/// sub-step for a step that turned out to be big.
+pub const MAX_DEPTH: usize = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalLevel {
+    LongTerm,
+    ShortTerm,
+    Step,
+}
+
+impl GoalLevel {
+    pub fn at_depth(depth: usize) -> Self {
+        match depth {
+            0 => Self::LongTerm,
+            1 => Self::ShortTerm,
+            _ => Self::Step,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::LongTerm => "Long-term goal",
+            Self::ShortTerm => "Short-term goal",
+            Self::Step => "Step",
+        }
+    }
+
+    /// What a child of a goal at this level is called.
+    pub fn child_label(self) -> &'static str {
+        match self {
+            Self::LongTerm => "short-term goal",
+            Self::ShortTerm | Self::Step => "step",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoalError {
+    NotFound(Id),
+    TooDeep,
+    WouldCreateCycle,
+}
+
+impl fmt::Display for GoalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound(id) => write!(f, "no goal with id {id}"),
+            Self::TooDeep => write!(
+                f,
+                "goals nest at most {} levels deep (long-term goal, short-term goal, step, sub-step)",
+                MAX_DEPTH + 1
+            ),
+            Self::WouldCreateCycle => write!(f, "a goal cannot be moved under itself"),
+        }
+    }
+}
+
+/// Done and total steps under a goal. A step is a goal with nothing under it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    /// Whole percent done, or `None` when there is nothing to count yet.
+    pub fn percent(self) -> Option<u8> {
+        (self.total > 0).then(|| (self.done * 100 / self.total) as u8)
+    }
+
+    fn add(self, other: Progress) -> Progress {
+        Progress {
+            done: self.done + other.done,
+            total: self.total + other.total,
+        }
+    }
+}
+
+/// A read-only view of the tree, built once in O(n) so that walks over large
+/// plans don't search the flat list again for every node.
+pub struct GoalTree<'a> {
+    plan: &'a Plan,
+    position_of: HashMap<&'a Id, usize>,
+    /// Positions of children by the position of their parent (`None` for the roots).
+    children_of: HashMap<Option<usize>, Vec<usize>>,
+}
+
+impl<'a> GoalTree<'a> {
+    pub fn new(plan: &'a Plan) -> Self {
+        let position_of: HashMap<&Id, usize> = plan
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(position, goal)| (&goal.id, position))
+            .collect();
+        let mut children_of: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        for (position, goal) in plan.goals.iter().enumerate() {
+            let parent_position = match &goal.parent {
+                None => None,
+                // A goal whose parent is missing is unreachable; validation refuses such plans.
+                Some(parent) => match position_of.get(parent) {
+                    Some(&at) => Some(at),
+                    None => continue,
+                },
+            };
+            children_of.entry(parent_position).or_default().push(position);
+        }
+        Self {
+            plan,
+            position_of,
+            children_of,
+        }
+    }
+
+    pub fn get(&self, id: &Id) -> Option<&'a Goal> {
+        self.position_of.get(id).map(|&at| &self.plan.goals[at])
+    }
+
+    /// The goals directly under `parent` (the long-term goals for `None`), in order.
+    pub fn children(&self, parent: Option<&Id>) -> impl Iterator<Item = &'a Goal> + '_ {
+        let key = match parent {
+            None => Some(None),
+            Some(id) => self.position_of.get(id).map(|&at| Some(at)),
+        };
+        let positions = key
+            .and_then(|key| self.children_of.get(&key))
+            .map_or(&[][..], Vec::as_slice);
+        let goals = &self.plan.goals;
+        positions.iter().map(move |&at| &goals[at])
+    }
+
+    pub fn has_children(&self, id: &Id) -> bool {
+        self.position_of
+            .get(id)
+            .is_some_and(|&at| self.children_of.contains_key(&Some(at)))
+    }
+
+    /// The goal's ancestors, the long-term goal first.
+    pub fn ancestors(&self, id: &Id) -> Vec<&'a Goal> {
+        let mut path = Vec::new();
+        let mut current = self.get(id).and_then(|goal| goal.parent.as_ref());
+        while let Some(parent_id) = current {
+            let Some(parent) = self.get(parent_id) else {
+                break;
+            };
+            if path.len() > self.plan.goals.len() {
+                break; // a cycle in unvalidated data; never loop forever
+            }
+            path.push(parent);
+            current = parent.parent.as_ref();
+        }
+        path.reverse();
+        path
+    }
+
+    pub fn depth(&self, id: &Id) -> usize {
+        self.ancestors(id).len()
+    }
+
+    /// The goal and everything under it, parents before children.
+    pub fn subtree(&self, id: &Id) -> Vec<&'a Goal> {
+        let mut found = Vec::new();
+        if let Some(goal) = self.get(id) {
+            self.collect_subtree(goal, &mut found);
+        }
+        found
+    }
+
+    fn collect_subtree(&self, goal: &'a Goal, found: &mut Vec<&'a Goal>) {
+        found.push(goal);
+        for child in self.children(Some(&goal.id)) {
+            self.collect_subtree(child, found);
+        }
+    }
+
+    /// How many levels lie below the goal (0 for a step with nothing under it).
+    pub fn height(&self, id: &Id) -> usize {
+        self.children(Some(id))
+            .map(|child| 1 + self.height(&child.id))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Steps done out of steps counted under (or at) this goal. Dropped work
+    /// is not counted; a goal marked done counts all its steps as done.
+    pub fn progress(&self, id: &Id) -> Progress {
+        self.get(id)
+            .map(|goal| self.progress_of(goal, false))
+            .unwrap_or_default()
+    }
+
+    fn progress_of(&self, goal: &Goal, done_above: bool) -> Progress {
+        if goal.status == GoalStatus::Dropped {
+            return Progress::default();
+        }
+        let done_here = done_above || goal.status == GoalStatus::Done;
+        if !self.has_children(&goal.id) {
+            return Progress {
+                done: usize::from(done_here),
+                total: 1,
+            };
+        }
+        self.children(Some(&goal.id))
+            .map(|child| self.progress_of(child, done_here))
+            .fold(Progress::default(), Progress::add)
+    }
+
+    /// Progress over every long-term goal.
+    pub fn overall_progress(&self) -> Progress {
+        self.children(None)
+            .map(|goal| self.progress_of(goal, false))
+            .fold(Progress::default(), Progress::add)
+    }
+
+    /// The next step to take under a goal: the first step in progress, else
+    /// the first open one, in the person's order. Work under done or dropped
+    /// goals is skipped.
+    pub fn next_step(&self, id: &Id) -> Option<&'a Goal> {
+        let steps = self.open_steps(id);
+        steps
+            .iter()
+            .find(|step| step.status == GoalStatus::InProgress)
+            .or_else(|| steps.first())
+            .copied()
+    }
+
+    /// Every open or in-progress step under (or at) a goal, in order.
+    pub fn open_steps(&self, id: &Id) -> Vec<&'a Goal> {
+        let mut steps = Vec::new();
+        if let Some(goal) = self.get(id) {
+            self.collect_open_steps(goal, &mut steps);
+        }
+        steps
+    }
+
+    fn collect_open_steps(&self, goal: &'a Goal, steps: &mut Vec<&'a Goal>) {
+        if !goal.status.is_active() {
+            return;
+        }
+        if !self.has_children(&goal.id) {
+            steps.push(goal);
+            return;
+        }
+        for child in self.children(Some(&goal.id)) {
+            self.collect_open_steps(child, steps);
+        }
+    }
+
+    /// The one step that matters most now across the whole plan: work in
+    /// progress first, then the nearest target date (a step inherits the date
+    /// of its nearest dated goal), then the person's own order.
+    pub fn plan_next_step(&self) -> Option<&'a Goal> {
+        let mut best: Option<(bool, Option<Date>, usize, &'a Goal)> = None;
+        let mut order = 0;
+        for root in self.children(None) {
+            for step in self.open_steps(&root.id) {
+                order += 1;
+                let date = self.effective_target_date(step);
+                let rank = (step.status != GoalStatus::InProgress, date, order);
+                let better = match &best {
+                    None => true,
+                    Some((in_progress, best_date, best_order, _)) => {
+                        rank_before(rank, (*in_progress, *best_date, *best_order))
+                    }
+                };
+                if better {
+                    best = Some((rank.0, rank.1, rank.2, step));
+                }
+            }
+        }
+        best.map(|(_, _, _, step)| step)
+    }
+
+    /// The step's own target date, or that of its nearest dated ancestor.
+    pub fn effective_target_date(&self, goal: &Goal) -> Option<Date> {
+        goal.target_date.or_else(|| {
+            self.ancestors(&goal.id)
+                .iter()
+                .rev()
+                .find_map(|ancestor| ancestor.target_date)
+        })
+    }
+}
+
+/// Orders (not in progress, date, position): in-progress first, dated before undated.
+fn rank_before(a: (bool, Option<Date>, usize), b: (bool, Option<Date>, usize)) -> bool {
+    let date_key = |date: Option<Date>| (date.is_none(), date);
+    (a.0, date_key(a.1), a.2) < (b.0, date_key(b.1), b.2)
+}
+
+/// What the person gives when adding a goal.
+pub struct NewGoal {
+    pub id: Id,
+    pub parent: Option<Id>,
+    pub title: String,
+}
+
+/// Adds a goal as the last child of its parent (or as the last long-term goal).
+pub fn add_goal(plan: &mut Plan, new_goal: NewGoal, now: Timestamp) -> Result<(), GoalError> {
+    if let Some(parent) = &new_goal.parent {
+        let tree = GoalTree::new(plan);
+        if tree.get(parent).is_none() {
+            return Err(GoalError::NotFound(parent.clone()));
+        }
+        if tree.depth(parent) + 1 > MAX_DEPTH {
+            return Err(GoalError::TooDeep);
+        }
+    }
+    plan.goals.push(Goal {
+        id: new_goal.id,
+        parent: new_goal.parent,
+        title: new_goal.title.trim().to_owned(),
+        status: GoalStatus::Open,
+        target_date: None,
+        notes: String::new(),
+        created_at: now,
+        completed_at: None,
+        dropped_reason: None,
+        from_option: None,
+        updated_at: now,
+    });
+    plan.updated_at = Some(now);
+    Ok(())
+}
+
+/// Changes one goal in place and stamps the change.
+fn edit_goal(
+    plan: &mut Plan,
+    id: &Id,
+    now: Timestamp,
+    change: impl FnOnce(&mut Goal),
+) -> Result<(), GoalError> {
+    let goal = plan
+        .goal_mut(id)
+        .ok_or_else(|| GoalError::NotFound(id.clone()))?;
+    change(goal);
+    goal.updated_at = now;
+    plan.updated_at = Some(now);
+    Ok(())
+}
+
+pub fn rename_goal(plan: &mut Plan, id: &Id, title: &str, now: Timestamp) -> Result<(), GoalError> {
+    edit_goal(plan, id, now, |goal| goal.title = title.to_owned())
+}
+
+pub fn set_notes(plan: &mut Plan, id: &Id, notes: &str, now: Timestamp) -> Result<(), GoalError> {
+    edit_goal(plan, id, now, |goal| goal.notes = notes.to_owned())
+}
+
+pub fn set_target_date(
+    plan: &mut Plan,
+    id: &Id,
+    target_date: Option<Date>,
+    now: Timestamp,
+) -> Result<(), GoalError> {
+    edit_goal(plan, id, now, |goal| goal.target_date = target_date)
+}
+
+/// Sets the status; records when a goal is completed and forgets it when reopened.
+pub fn set_status(
+    plan: &mut Plan,
+    id: &Id,
+    status: GoalStatus,
+    now: Timestamp,
+) -> Result<(), GoalError> {
+    edit_goal(plan, id, now, |goal| {
+        if status == GoalStatus::Done && goal.status != GoalStatus::Done {
+            goal.completed_at = Some(now);
+        } else if status != GoalStatus::Done {
+            goal.completed_at = None;
+        }
+        if status != GoalStatus::Dropped {
+            goal.dropped_reason = None;
+        }
+        goal.status = status;
+    })
+}
+
+pub fn mark_done(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<(), GoalError> {
+    set_status(plan, id, GoalStatus::Done, now)
+}
+
+/// Drops a goal, keeping it in the record with the reason.
+pub fn drop_goal(plan: &mut Plan, id: &Id, reason: &str, now: Timestamp) -> Result<(), GoalError> {
+    set_status(plan, id, GoalStatus::Dropped, now)?;
+    edit_goal(plan, id, now, |goal| {
+        goal.dropped_reason = Some(reason.trim().to_owned()).filter(|r| !r.is_empty())
+    })
+}
+
+/// Moves a goal (with everything under it) to `index` among the children of
+/// `new_parent`; an index past the end puts it last.
+pub fn move_goal(
+    plan: &mut Plan,
+    id: &Id,
+    new_parent: Option<&Id>,
+    index: usize,
+    now: Timestamp,
+) -> Result<(), GoalError> {
+    let from = {
+        let tree = GoalTree::new(plan);
+        if tree.get(id).is_none() {
+            return Err(GoalError::NotFound(id.clone()));
+        }
+        let parent_depth = match new_parent {
+            None => None,
+            Some(parent) => {
+                if tree.get(parent).is_none() {
+                    return Err(GoalError::NotFound(parent.clone()));
+                }
+                if parent == id || tree.ancestors(parent).iter().any(|g| &g.id == id) {
+                    return Err(GoalError::WouldCreateCycle);
+                }
+                Some(tree.depth(parent))
+            }
+        };
+        let new_depth = parent_depth.map_or(0, |depth| depth + 1);
+        if new_depth + tree.height(id) > MAX_DEPTH {
+            return Err(GoalError::TooDeep);
+        }
+        plan.goals
+            .iter()
+            .position(|goal| &goal.id == id)
+            .expect("found in the tree above")
+    };
+
+    let mut goal = plan.goals.remove(from);
+    goal.parent = new_parent.cloned();
+    goal.updated_at = now;
+    let sibling_positions: Vec<usize> = plan
+        .goals
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| other.parent.as_ref() == new_parent)
+        .map(|(position, _)| position)
+        .collect();
+    let insert_at = match sibling_positions.get(index) {
+        Some(&before) => before,
+        None => sibling_positions
+            .last()
+            .map_or(plan.goals.len(), |&last| last + 1),
+    };
+    plan.goals.insert(insert_at, goal);
+    plan.updated_at = Some(now);
+    Ok(())
+}
+
+/// Goals taken out of a plan, with where they stood, so they can be put back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedGoals {
+    entries: Vec<(usize, Goal)>,
+}
+
+impl RemovedGoals {
+    /// The goal the person removed (the top of the removed subtree).
+    pub fn top(&self) -> &Goal {
+        &self.entries[0].1
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Removes a goal and everything under it.
+pub fn remove_goal(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<RemovedGoals, GoalError> {
+    let doomed: Vec<Id> = {
+        let tree = GoalTree::new(plan);
+        if tree.get(id).is_none() {
+            return Err(GoalError::NotFound(id.clone()));
+        }
+        tree.subtree(id).into_iter().map(|g| g.id.clone()).collect()
+    };
+    let mut entries = Vec::with_capacity(doomed.len());
+    let mut kept = Vec::with_capacity(plan.goals.len() - doomed.len());
+    for (position, goal) in std::mem::take(&mut plan.goals).into_iter().enumerate() {
+        if doomed.contains(&goal.id) {
+            entries.push((position, goal));
+        } else {
+            kept.push(goal);
+        }
+    }
+    // The removed goal first, so `top` finds it whatever its position.
+    let top_index = entries
+        .iter()
+        .position(|(_, goal)| &goal.id == id)
+        .expect("the removed goal is in its own subtree");
+    let top = entries.remove(top_index);
+    entries.insert(0, top);
+    plan.goals = kept;
+    plan.updated_at = Some(now);
+    Ok(RemovedGoals { entries })
+}
+
+/// Puts removed goals back where they were.
+pub fn restore_goals(plan: &mut Plan, removed: RemovedGoals, now: Timestamp) {
+    let mut entries = removed.entries;
+    entries.sort_by_key(|(position, _)| *position);
+    for (position, goal) in entries {
+        let at = position.min(plan.goals.len());
+        plan.goals.insert(at, goal);
+    }
+    plan.updated_at = Some(now);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_seconds(1_790_000_000 + seconds)
+    }
+
+    fn add(plan: &mut Plan, id: &str, parent: Option<&str>) {
+        add_goal(
+            plan,
+            NewGoal {
+                id: Id::from(id),
+                parent: parent.map(Id::from),
+                title: format!("  {id}  "),
+            },
+            at(0),
+        )
+        .unwrap();
+    }
+
+    /// author > agent > (query letters, shortlist agents); author > manuscript > draft
+    fn sample_plan() -> Plan {
+        let mut plan = Plan::default();
+        add(&mut plan, "author", None);
+        add(&mut plan, "agent", Some("author"));
+        add(&mut plan, "shortlist", Some("agent"));
+        add(&mut plan, "letters", Some("agent"));
+        add(&mut plan, "manuscript", Some("author"));
+        add(&mut plan, "draft", Some("manuscript"));
+        plan
+    }
+
+    fn titles<'a>(goals: impl IntoIterator<Item = &'a Goal>) -> Vec<&'a str> {
+        goals.into_iter().map(|g| g.title.as_str()).collect()
+    }
+
+    #[test]
+    fn adding_builds_a_three_level_tree_with_trimmed_titles() {
+        let plan = sample_plan();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(titles(tree.children(None)), ["author"]);
+        assert_eq!(
+            titles(tree.children(Some(&Id::from("author")))),
+            ["agent", "manuscript"]
+        );
+        assert_eq!(tree.depth(&Id::from("letters")), 2);
+        assert_eq!(
+            GoalLevel::at_depth(tree.depth(&Id::from("agent"))),
+            GoalLevel::ShortTerm
+        );
+        assert_eq!(plan.updated_at, Some(at(0)));
+    }
+
+    #[test]
+    fn adding_under_a_missing_or_too_deep_parent_fails() {
+        let mut plan = sample_plan();
+        add(&mut plan, "sub-step", Some("letters"));
+        let too_deep = add_goal(
+            &mut plan,
+            NewGoal {
+                id: Id::from("x"),
+                parent: Some(Id::from("sub-step")),
+                title: "x".into(),
+            },
+            at(1),
+        );
+        assert_eq!(too_deep, Err(GoalError::TooDeep));
+        let orphan = add_goal(
+            &mut plan,
+            NewGoal {
+                id: Id::from("y"),
+                parent: Some(Id::from("nowhere")),
+                title: "y".into(),
+            },
+            at(1),
+        );
+        assert_eq!(orphan, Err(GoalError::NotFound(Id::from("nowhere"))));
+    }
+
+    #[test]
+    fn editing_stamps_the_goal_and_the_plan() {
+        let mut plan = sample_plan();
+        let id = Id::from("draft");
+        rename_goal(&mut plan, &id, "Write the first draft", at(5)).unwrap();
+        set_notes(&mut plan, &id, "500 words a day", at(6)).unwrap();
+        let date = Date::parse("2027-03-01").unwrap();
+        set_target_date(&mut plan, &id, Some(date), at(7)).unwrap();
+        let goal = plan.goal(&id).unwrap();
+        assert_eq!(goal.title, "Write the first draft");
+        assert_eq!(goal.notes, "500 words a day");
+        assert_eq!(goal.target_date, Some(date));
+        assert_eq!(goal.updated_at, at(7));
+        assert_eq!(plan.updated_at, Some(at(7)));
+        assert_eq!(
+            rename_goal(&mut plan, &Id::from("ghost"), "x", at(8)),
+            Err(GoalError::NotFound(Id::from("ghost")))
+        );
+    }
+
+    #[test]
+    fn marking_done_records_when_and_reopening_forgets() {
+        let mut plan = sample_plan();
+        let id = Id::from("letters");
+        mark_done(&mut plan, &id, at(10)).unwrap();
+        assert_eq!(plan.goal(&id).unwrap().completed_at, Some(at(10)));
+        mark_done(&mut plan, &id, at(20)).unwrap();
+        assert_eq!(
+            plan.goal(&id).unwrap().completed_at,
+            Some(at(10)),
+            "marking done again keeps the first completion time"
+        );
+        set_status(&mut plan, &id, GoalStatus::Open, at(30)).unwrap();
+        assert_eq!(plan.goal(&id).unwrap().completed_at, None);
+    }
+
+    #[test]
+    fn dropping_keeps_the_goal_with_its_reason() {
+        let mut plan = sample_plan();
+        let id = Id::from("manuscript");
+        drop_goal(&mut plan, &id, " self-publishing instead ", at(3)).unwrap();
+        let goal = plan.goal(&id).unwrap();
+        assert_eq!(goal.status, GoalStatus::Dropped);
+        assert_eq!(goal.dropped_reason.as_deref(), Some("self-publishing instead"));
+        set_status(&mut plan, &id, GoalStatus::Open, at(4)).unwrap();
+        assert_eq!(plan.goal(&id).unwrap().dropped_reason, None);
+    }
+
+    #[test]
+    fn progress_rolls_up_from_steps_and_skips_dropped_work() {
+        let mut plan = sample_plan();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(
+            tree.progress(&Id::from("author")),
+            Progress { done: 0, total: 3 }
+        );
+        assert_eq!(tree.progress(&Id::from("author")).percent(), Some(0));
+
+        mark_done(&mut plan, &Id::from("shortlist"), at(1)).unwrap();
+        drop_goal(&mut plan, &Id::from("draft"), "", at(1)).unwrap();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(
+            tree.progress(&Id::from("agent")),
+            Progress { done: 1, total: 2 }
+        );
+        assert_eq!(
+            tree.progress(&Id::from("author")),
+            Progress { done: 1, total: 2 },
+            "the dropped draft step no longer counts"
+        );
+        assert_eq!(tree.overall_progress().percent(), Some(50));
+    }
+
+    #[test]
+    fn a_goal_marked_done_counts_its_steps_done() {
+        let mut plan = sample_plan();
+        mark_done(&mut plan, &Id::from("agent"), at(1)).unwrap();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(
+            tree.progress(&Id::from("author")),
+            Progress { done: 2, total: 3 }
+        );
+    }
+
+    #[test]
+    fn an_empty_plan_has_no_percent() {
+        let plan = Plan::default();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(tree.overall_progress(), Progress::default());
+        assert_eq!(tree.overall_progress().percent(), None);
+        assert_eq!(tree.plan_next_step(), None);
+    }
+
+    #[test]
+    fn next_step_follows_order_and_prefers_work_in_progress() {
+        let mut plan = sample_plan();
+        let author = Id::from("author");
+        assert_eq!(
+            GoalTree::new(&plan).next_step(&author).unwrap().id,
+            Id::from("shortlist")
+        );
+        mark_done(&mut plan, &Id::from("shortlist"), at(1)).unwrap();
+        assert_eq!(
+            GoalTree::new(&plan).next_step(&author).unwrap().id,
+            Id::from("letters")
+        );
+        set_status(&mut plan, &Id::from("draft"), GoalStatus::InProgress, at(2)).unwrap();
+        assert_eq!(
+            GoalTree::new(&plan).next_step(&author).unwrap().id,
+            Id::from("draft")
+        );
+    }
+
+    #[test]
+    fn a_goal_with_nothing_open_has_no_next_step() {
+        let mut plan = sample_plan();
+        for id in ["shortlist", "letters"] {
+            mark_done(&mut plan, &Id::from(id), at(1)).unwrap();
+        }
+        assert_eq!(GoalTree::new(&plan).next_step(&Id::from("agent")), None);
+        // A long-term goal with no steps yet is its own next step.
+        add(&mut plan, "lonely", None);
+        assert_eq!(
+            GoalTree::new(&plan).next_step(&Id::from("lonely")).unwrap().id,
+            Id::from("lonely")
+        );
+    }
+
+    #[test]
+    fn plan_next_step_weighs_progress_then_dates_then_order() {
+        let mut plan = sample_plan();
+        add(&mut plan, "brand", None);
+        add(&mut plan, "website", Some("brand"));
+        let tree = GoalTree::new(&plan);
+        assert_eq!(tree.plan_next_step().unwrap().id, Id::from("shortlist"));
+
+        // A dated goal pulls its steps forward.
+        let soon = Date::parse("2027-01-15").unwrap();
+        set_target_date(&mut plan, &Id::from("brand"), Some(soon), at(1)).unwrap();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(tree.plan_next_step().unwrap().id, Id::from("website"));
+        assert_eq!(tree.effective_target_date(plan.goal(&Id::from("website")).unwrap()), Some(soon));
+
+        // Work in progress beats any date.
+        set_status(&mut plan, &Id::from("letters"), GoalStatus::InProgress, at(2)).unwrap();
+        assert_eq!(
+            GoalTree::new(&plan).plan_next_step().unwrap().id,
+            Id::from("letters")
+        );
+    }
+
+    #[test]
+    fn ancestors_give_the_path_from_the_vision() {
+        let plan = sample_plan();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(titles(tree.ancestors(&Id::from("letters"))), ["author", "agent"]);
+        assert!(tree.ancestors(&Id::from("author")).is_empty());
+    }
+
+    #[test]
+    fn moving_reorders_siblings_and_reparents_subtrees() {
+        let mut plan = sample_plan();
+        move_goal(&mut plan, &Id::from("letters"), Some(&Id::from("agent")), 0, at(1)).unwrap();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(
+            titles(tree.children(Some(&Id::from("agent")))),
+            ["letters", "shortlist"]
+        );
+
+        move_goal(&mut plan, &Id::from("manuscript"), None, 0, at(2)).unwrap();
+        let tree = GoalTree::new(&plan);
+        assert_eq!(titles(tree.children(None)), ["manuscript", "author"]);
+        assert_eq!(titles(tree.children(Some(&Id::from("manuscript")))), ["draft"]);
+        assert_eq!(tree.depth(&Id::from("draft")), 1);
+
+        move_goal(&mut plan, &Id::from("manuscript"), None, 99, at(3)).unwrap();
+        assert_eq!(
+            titles(GoalTree::new(&plan).children(None)),
+            ["author", "manuscript"]
+        );
+        assert_eq!(plan.goal(&Id::from("manuscript")).unwrap().updated_at, at(3));
+    }
+
+    #[test]
+    fn moving_under_itself_or_too_deep_is_refused_and_changes_nothing() {
+        let mut plan = sample_plan();
+        let before = plan.clone();
+        assert_eq!(
+            move_goal(&mut plan, &Id::from("author"), Some(&Id::from("letters")), 0, at(1)),
+            Err(GoalError::WouldCreateCycle)
+        );
+        assert_eq!(
+            move_goal(&mut plan, &Id::from("agent"), Some(&Id::from("agent")), 0, at(1)),
+            Err(GoalError::WouldCreateCycle)
+        );
+        // agent has two levels (itself and its steps); under draft (depth 2) it would reach depth 4.
+        assert_eq!(
+            move_goal(&mut plan, &Id::from("agent"), Some(&Id::from("draft")), 0, at(1)),
+            Err(GoalError::TooDeep)
+        );
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn removing_takes_the_subtree_and_restoring_puts_it_back() {
+        let mut plan = sample_plan();
+        let before = plan.clone();
+        let removed = remove_goal(&mut plan, &Id::from("agent"), at(1)).unwrap();
+        assert_eq!(removed.len(), 3);
+        assert_eq!(removed.top().title, "agent");
+        assert_eq!(
+            plan.goals.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(),
+            ["author", "manuscript", "draft"]
+        );
+        restore_goals(&mut plan, removed, at(2));
+        assert_eq!(plan.goals, before.goals);
+        assert_eq!(plan.updated_at, Some(at(2)));
+    }
+}

@@ -1,0 +1,9 @@
+//! The career plan and everything that can be done to it, as plain Rust.
+//!
+//! Nothing here touches the browser or the reactive system: the pages call
+//! these functions and the host test suite exercises them directly.
+
+pub mod calendar;
+pub mod format;
+pub mod goals;
+pub mod plan;

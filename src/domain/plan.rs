@@ -1,0 +1,285 @@
+//! The plan: plain data that serializes to the plan file.
+//!
+//! Field order here is the key order of the exported JSON, so two exports of
+//! the same plan are byte-identical. New fields get `#[serde(default)]` so
+//! older files still read.
+
+use super::calendar::{Date, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Names the file format, so a stray JSON file is not mistaken for a plan.
+pub const FORMAT_ID: &str = "waypoint-plan";
+/// The version of the plan file this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A stable identifier for anything in a plan. Made from the time and a random
+/// part so that plans edited on two devices can later be merged by id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    /// A new id from the creation time and some randomness supplied by the caller.
+    pub fn generate(prefix: &str, millis: u64, random: u32) -> Self {
+        Self(format!("{prefix}-{}-{}", base36(millis), base36(u64::from(random))))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Id {
+    fn from(text: &str) -> Self {
+        Self(text.to_owned())
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn base36(mut value: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut reversed = Vec::new();
+    loop {
+        reversed.push(DIGITS[(value % 36) as usize]);
+        value /= 36;
+        if value == 0 {
+            break;
+        }
+    }
+    reversed.reverse();
+    String::from_utf8(reversed).expect("base-36 digits are ASCII")
+}
+
+/// A whole career plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub format: String,
+    pub schema_version: u32,
+    pub vision: Vision,
+    pub assets: Vec<Asset>,
+    pub options: Vec<CareerOption>,
+    /// Every goal at every level, flat; `parent` makes the tree and the order
+    /// of siblings here is their order on screen.
+    pub goals: Vec<Goal>,
+    pub check_ins: Vec<CheckIn>,
+    /// When anything in the plan last changed.
+    pub updated_at: Option<Timestamp>,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Self {
+            format: FORMAT_ID.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            vision: Vision::default(),
+            assets: Vec::new(),
+            options: Vec::new(),
+            goals: Vec::new(),
+            check_ins: Vec::new(),
+            updated_at: None,
+        }
+    }
+}
+
+impl Plan {
+    /// True until the person has written or added anything.
+    pub fn is_blank(&self) -> bool {
+        self.vision == Vision::default()
+            && self.assets.is_empty()
+            && self.options.is_empty()
+            && self.goals.is_empty()
+            && self.check_ins.is_empty()
+    }
+
+    pub fn goal(&self, id: &Id) -> Option<&Goal> {
+        self.goals.iter().find(|goal| &goal.id == id)
+    }
+
+    pub(crate) fn goal_mut(&mut self, id: &Id) -> Option<&mut Goal> {
+        self.goals.iter_mut().find(|goal| &goal.id == id)
+    }
+}
+
+/// Where the person wants to go, in their own words.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Vision {
+    /// "What do you want?"
+    pub want: String,
+    /// "What are you willing to work for?"
+    pub willing_to_work_for: String,
+    /// "What do you believe can be real for you?"
+    pub believe_can_be_real: String,
+    /// What success means to this person.
+    pub success: SuccessMeaning,
+    /// The vision statement itself.
+    pub statement: String,
+    /// How many years ahead the vision looks.
+    pub horizon_years: Option<u8>,
+    /// How compelling the vision feels, from 1 (flat) to 10 (spine-tingling).
+    pub excitement: Option<u8>,
+}
+
+/// The method's "fuzzy concepts" of success, each pinned down in words and weighed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SuccessMeaning {
+    pub money: SuccessFacet,
+    pub accomplishments: SuccessFacet,
+    pub mission: SuccessFacet,
+    /// Anything else, named by the person.
+    pub own_terms: SuccessFacet,
+}
+
+/// One meaning of success: how much it matters (0 to 5) and what it means here.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SuccessFacet {
+    pub weight: u8,
+    pub words: String,
+}
+
+/// Something the person starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Asset {
+    pub id: Id,
+    pub kind: AssetKind,
+    pub name: String,
+    pub note: String,
+    /// Optional strength, 1 to 5.
+    pub level: Option<u8>,
+    /// Left out of shared exports.
+    pub private: bool,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssetKind {
+    Skill,
+    Person,
+    PositionAndReputation,
+    SavingsAndResources,
+}
+
+/// A candidate move toward the vision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CareerOption {
+    pub id: Id,
+    pub kind: OptionKind,
+    pub title: String,
+    pub notes: String,
+    pub status: OptionStatus,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionKind {
+    StudyRoleModel,
+    PlotOwnCourse,
+    TrialAndError,
+    Networking,
+    StrategicJobMove,
+    StartBusiness,
+    DefineBrand,
+    PersonalDevelopment,
+    NewSkills,
+    Moving,
+    BackToSchool,
+    BuildExperience,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionStatus {
+    Considering,
+    Chosen,
+    SetAside,
+}
+
+/// A long-term goal, a short-term goal or a step, by its depth in the tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: Id,
+    pub parent: Option<Id>,
+    pub title: String,
+    pub status: GoalStatus,
+    pub target_date: Option<Date>,
+    pub notes: String,
+    pub created_at: Timestamp,
+    pub completed_at: Option<Timestamp>,
+    /// Why it was dropped, when it was.
+    #[serde(default)]
+    pub dropped_reason: Option<String>,
+    /// The option this goal was made from, if any.
+    #[serde(default)]
+    pub from_option: Option<Id>,
+    /// When this goal last changed; the newer side wins when plans are merged.
+    pub updated_at: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl GoalStatus {
+    /// Still to be done: open or in progress.
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Open | Self::InProgress)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+            Self::Dropped => "Dropped",
+        }
+    }
+}
+
+/// A review: what happened, what was learned, what will change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub id: Id,
+    pub date: Date,
+    pub what_happened: String,
+    pub what_i_learned: String,
+    pub what_i_will_change: String,
+    pub created_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_ids_are_compact_and_distinct() {
+        let first = Id::generate("g", 1_795_000_000_000, 7);
+        let second = Id::generate("g", 1_795_000_000_000, 8);
+        assert_ne!(first, second);
+        assert!(first.as_str().starts_with("g-"));
+        assert_eq!(Id::generate("g", 35, 36).as_str(), "g-z-10");
+    }
+
+    #[test]
+    fn a_new_plan_is_blank_and_current() {
+        let plan = Plan::default();
+        assert!(plan.is_blank());
+        assert_eq!(plan.format, FORMAT_ID);
+        assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    }
+}

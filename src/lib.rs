@@ -1,0 +1,3 @@
+//! Waypoint: a career planner that runs entirely in the browser.
+
+pub mod domain;
