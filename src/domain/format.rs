@@ -1,8 +1,9 @@
 //! The plan file: reading and writing it, and refusing anything that would
 //! put a broken plan in front of the person.
 
-use super::goals::{GoalTree, MAX_DEPTH};
-use super::plan::{Id, Plan, FORMAT_ID, SCHEMA_VERSION};
+use super::calendar::Timestamp;
+use super::goals::{GoalLevel, GoalTree, MAX_DEPTH};
+use super::plan::{GoalStatus, Id, Plan, FORMAT_ID, SCHEMA_VERSION};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
@@ -166,10 +167,45 @@ pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
     Ok(())
 }
 
+/// What a plan file holds, in the terms a person checks before importing it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanSummary {
+    pub vision: String,
+    pub long_term_goals: usize,
+    pub short_term_goals: usize,
+    pub steps: usize,
+    pub steps_done: usize,
+    pub check_ins: usize,
+    pub last_change: Option<Timestamp>,
+}
+
+impl PlanSummary {
+    pub fn of(plan: &Plan) -> Self {
+        let tree = GoalTree::new(plan);
+        let mut summary = PlanSummary {
+            vision: plan.vision.statement.trim().to_owned(),
+            check_ins: plan.check_ins.len(),
+            last_change: plan.updated_at,
+            ..PlanSummary::default()
+        };
+        for goal in &plan.goals {
+            match GoalLevel::at_depth(tree.depth(&goal.id)) {
+                GoalLevel::LongTerm => summary.long_term_goals += 1,
+                GoalLevel::ShortTerm => summary.short_term_goals += 1,
+                GoalLevel::Step => {
+                    summary.steps += 1;
+                    summary.steps_done += usize::from(goal.status == GoalStatus::Done);
+                }
+            }
+        }
+        summary
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::{Date, Timestamp};
+    use crate::domain::calendar::Date;
     use crate::domain::goals::{add_goal, mark_done, NewGoal};
     use crate::domain::plan::{Asset, AssetKind};
 
@@ -284,5 +320,17 @@ mod tests {
     fn absurd_sizes_are_refused_before_parsing() {
         let huge = " ".repeat(MAX_PLAN_FILE_BYTES + 1);
         assert!(matches!(parse_plan(&huge), Err(PlanFileError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn the_summary_counts_each_level() {
+        let summary = PlanSummary::of(&filled_plan());
+        assert_eq!(summary.vision, "Become a bestselling author of children's books");
+        assert_eq!(
+            (summary.long_term_goals, summary.short_term_goals, summary.steps, summary.steps_done),
+            (1, 1, 1, 1)
+        );
+        assert_eq!(summary.check_ins, 0);
+        assert_eq!(summary.last_change, Some(now()));
     }
 }

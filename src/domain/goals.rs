@@ -257,29 +257,26 @@ impl<'a> GoalTree<'a> {
         }
     }
 
-    /// The one step that matters most now across the whole plan: work in
-    /// progress first, then the nearest target date (a step inherits the date
-    /// of its nearest dated goal), then the person's own order.
+    /// The one step that matters most now across the whole plan.
     pub fn plan_next_step(&self) -> Option<&'a Goal> {
-        let mut best: Option<(bool, Option<Date>, usize, &'a Goal)> = None;
-        let mut order = 0;
-        for root in self.children(None) {
-            for step in self.open_steps(&root.id) {
-                order += 1;
+        self.ranked_open_steps().into_iter().next()
+    }
+
+    /// Every open step in the plan, most pressing first: work in progress,
+    /// then the nearest target date (a step inherits the date of its nearest
+    /// dated goal), then the person's own order.
+    pub fn ranked_open_steps(&self) -> Vec<&'a Goal> {
+        let mut ranked: Vec<(bool, (bool, Option<Date>), usize, &'a Goal)> = self
+            .children(None)
+            .flat_map(|root| self.open_steps(&root.id))
+            .enumerate()
+            .map(|(order, step)| {
                 let date = self.effective_target_date(step);
-                let rank = (step.status != GoalStatus::InProgress, date, order);
-                let better = match &best {
-                    None => true,
-                    Some((in_progress, best_date, best_order, _)) => {
-                        rank_before(rank, (*in_progress, *best_date, *best_order))
-                    }
-                };
-                if better {
-                    best = Some((rank.0, rank.1, rank.2, step));
-                }
-            }
-        }
-        best.map(|(_, _, _, step)| step)
+                (step.status != GoalStatus::InProgress, (date.is_none(), date), order, step)
+            })
+            .collect();
+        ranked.sort_by_key(|&(not_started, date, order, _)| (not_started, date, order));
+        ranked.into_iter().map(|(_, _, _, step)| step).collect()
     }
 
     /// The step's own target date, or that of its nearest dated ancestor.
@@ -293,10 +290,60 @@ impl<'a> GoalTree<'a> {
     }
 }
 
-/// Orders (not in progress, date, position): in-progress first, dated before undated.
-fn rank_before(a: (bool, Option<Date>, usize), b: (bool, Option<Date>, usize)) -> bool {
-    let date_key = |date: Option<Date>| (date.is_none(), date);
-    (a.0, date_key(a.1), a.2) < (b.0, date_key(b.1), b.2)
+/// What the goal list shows for one goal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineEntry {
+    /// Index in `Plan::goals`.
+    pub position: usize,
+    pub depth: usize,
+    pub progress: Progress,
+    pub next_step: Option<Id>,
+}
+
+/// The shape of the goal tree with each goal's roll-ups, computed once per
+/// change of the plan and shared by every row of the goal list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outline {
+    children: HashMap<Option<Id>, Vec<Id>>,
+    entries: HashMap<Id, OutlineEntry>,
+}
+
+impl Outline {
+    pub fn of(plan: &Plan) -> Self {
+        let tree = GoalTree::new(plan);
+        let mut outline = Outline::default();
+        let mut stack: Vec<(Option<&Id>, usize)> = vec![(None, 0)];
+        while let Some((parent, depth)) = stack.pop() {
+            let children: Vec<Id> = tree.children(parent).map(|g| g.id.clone()).collect();
+            for child in tree.children(parent) {
+                outline.entries.insert(
+                    child.id.clone(),
+                    OutlineEntry {
+                        position: tree.position_of[&child.id],
+                        depth,
+                        progress: tree.progress(&child.id),
+                        next_step: tree.next_step(&child.id).map(|step| step.id.clone()),
+                    },
+                );
+                stack.push((Some(&child.id), depth + 1));
+            }
+            if !children.is_empty() {
+                outline.children.insert(parent.cloned(), children);
+            }
+        }
+        outline
+    }
+
+    /// Ids of the goals under `parent` (the long-term goals for `None`), in order.
+    pub fn children(&self, parent: Option<&Id>) -> &[Id] {
+        self.children
+            .get(&parent.cloned())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn entry(&self, id: &Id) -> Option<&OutlineEntry> {
+        self.entries.get(id)
+    }
 }
 
 /// What the person gives when adding a goal.
@@ -815,5 +862,36 @@ mod tests {
         restore_goals(&mut plan, removed, at(2));
         assert_eq!(plan.goals, before.goals);
         assert_eq!(plan.updated_at, Some(at(2)));
+    }
+
+    #[test]
+    fn ranked_open_steps_list_the_whole_plan_in_order_of_urgency() {
+        let mut plan = sample_plan();
+        set_status(&mut plan, &Id::from("draft"), GoalStatus::InProgress, at(1)).unwrap();
+        let tree = GoalTree::new(&plan);
+        let ranked: Vec<&str> = tree.ranked_open_steps().iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ranked, ["draft", "shortlist", "letters"]);
+    }
+
+    #[test]
+    fn the_outline_agrees_with_the_tree() {
+        let mut plan = sample_plan();
+        mark_done(&mut plan, &Id::from("shortlist"), at(1)).unwrap();
+        let outline = Outline::of(&plan);
+        let tree = GoalTree::new(&plan);
+        assert_eq!(outline.children(None), [Id::from("author")]);
+        assert_eq!(
+            outline.children(Some(&Id::from("agent"))),
+            [Id::from("shortlist"), Id::from("letters")]
+        );
+        assert!(outline.children(Some(&Id::from("draft"))).is_empty());
+        for goal in &plan.goals {
+            let entry = outline.entry(&goal.id).unwrap();
+            assert_eq!(&plan.goals[entry.position], goal);
+            assert_eq!(entry.depth, tree.depth(&goal.id));
+            assert_eq!(entry.progress, tree.progress(&goal.id));
+            assert_eq!(entry.next_step.as_ref(), tree.next_step(&goal.id).map(|g| &g.id));
+        }
+        assert_eq!(outline.entry(&Id::from("author")).unwrap().next_step, Some(Id::from("letters")));
     }
 }

@@ -1,0 +1,40 @@
+# Waypoint's commands. Each one installs what it needs first (scripts/setup.sh).
+SHELL := /bin/bash
+# wasm-opt comes from npm's binaryen; trunk finds it on PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup serve dist test test-host test-browser test-e2e lint clean
+
+## Install the toolchain and npm packages (idempotent).
+setup:
+	@./scripts/setup.sh
+
+## Build and serve the app at http://127.0.0.1:8080, rebuilding on change.
+serve: setup
+	trunk serve
+
+## Build the release site into dist/.
+dist: setup
+	trunk build --release
+
+## Run every test suite: lints, host, browser (wasm-bindgen-test), end-to-end.
+test: setup lint test-host test-browser test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+test-host:
+	cargo test --lib
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --tests
+
+test-e2e:
+	trunk build --release
+	npx playwright test
+
+clean:
+	cargo clean
+	rm -rf dist test-results screenshots

@@ -1,0 +1,98 @@
+//! The shell: header, navigation, notices and the current section.
+
+use crate::components::notices::{RecoveryNotice, SaveFailureNotice};
+use crate::components::save_indicator::SaveIndicator;
+use crate::pages::data::DataPage;
+use crate::pages::goals::GoalsPage;
+use crate::pages::next_step::NextStepPage;
+use crate::pages::progress::ProgressPage;
+use crate::pages::vision::VisionPage;
+use crate::routing::{use_section_from_address, Section};
+use crate::state::PlanStore;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The whole app. The plan store is created here, once, and shared by context.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = PlanStore::load_and_autosave();
+    provide_context(store);
+    view! { <Shell/> }
+}
+
+/// Everything on screen, for a store already in context.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let store = crate::state::use_plan_store();
+    let address_section = use_section_from_address();
+    // Where an address without a section lands: the next step once there is a
+    // vision to work toward, the vision until then. Decided once, so typing a
+    // vision doesn't move the person elsewhere.
+    let home = if store.with_untracked(|plan| plan.vision.statement.trim().is_empty()) {
+        Section::Vision
+    } else {
+        Section::NextStep
+    };
+    let section = Memo::new(move |_| address_section.get().unwrap_or(home));
+
+    let main_ref: NodeRef<html::Main> = NodeRef::new();
+    // Keep the tab title in step, and after navigating move focus to the new
+    // section so screen readers and keyboard users start there.
+    Effect::new(move |previous: Option<Section>| {
+        let current = section.get();
+        document().set_title(&format!("{} · Waypoint", current.title()));
+        if previous.is_some_and(|previous| previous != current) {
+            if let Some(main) = main_ref.get() {
+                let _ = main.focus();
+            }
+        }
+        current
+    });
+
+    view! {
+        <header class="app-header">
+            <div class="app-header__inner">
+                <a class="brand" href=Section::NextStep.href()>
+                    <span class="brand__mark" aria-hidden="true">"◆"</span>
+                    "Waypoint"
+                </a>
+                <nav class="app-nav" aria-label="Sections">
+                    <ul>
+                        {Section::ALL
+                            .into_iter()
+                            .map(|item| {
+                                view! {
+                                    <li>
+                                        <a
+                                            href=item.href()
+                                            aria-current=move || (section.get() == item).then_some("page")
+                                        >
+                                            {item.title()}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <SaveIndicator/>
+            </div>
+        </header>
+        <div class="notices">
+            <RecoveryNotice/>
+            <SaveFailureNotice/>
+        </div>
+        <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
+            {move || match section.get() {
+                Section::Vision => view! { <VisionPage/> }.into_any(),
+                Section::Goals => view! { <GoalsPage/> }.into_any(),
+                Section::NextStep => view! { <NextStepPage/> }.into_any(),
+                Section::Progress => view! { <ProgressPage/> }.into_any(),
+                Section::Data => view! { <DataPage/> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>"Your plan stays in this browser. Nothing is sent anywhere."</p>
+        </footer>
+    }
+}

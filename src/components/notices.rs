@@ -1,0 +1,100 @@
+//! Notices that stay until the person acts: data that could not be read, and
+//! changes that could not be saved.
+
+use crate::download::{download_plan, download_text};
+use crate::state::{use_plan_store, SaveState};
+use leptos::prelude::*;
+
+/// Shown when the saved plan could not be read at start.
+#[component]
+pub fn RecoveryNotice() -> impl IntoView {
+    let store = use_plan_store();
+    let recovery = store.recovery();
+    let download_problem = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let Some(unreadable) = recovery.get_untracked() else {
+            return;
+        };
+        let file_name = format!("waypoint-unreadable-{}.txt", crate::clock::today());
+        download_problem.set(
+            download_text(&file_name, "text/plain", &unreadable.text)
+                .err()
+                .map(|_| "The download did not start. Try again, or copy the text from the Data section.".into()),
+        );
+    };
+    move || {
+        recovery.get().map(|unreadable| {
+            let safe = unreadable.backup_key.is_some();
+            view! {
+                <section class="notice notice--warning" role="alert" aria-labelledby="recovery-title">
+                    <h2 id="recovery-title">"We couldn't read the plan saved in this browser"</h2>
+                    <p class="notice__detail">{unreadable.problem.clone()}</p>
+                    {if safe {
+                        view! {
+                            <p>
+                                "Nothing has been written over it: its text is kept in this browser, and you can download it here or from the Data section at any time. You are looking at a new, empty plan."
+                            </p>
+                        }
+                    } else {
+                        view! {
+                            <p>
+                                "Waypoint couldn't keep a separate copy of it, so nothing will be saved until you download the text and choose to start a new plan."
+                            </p>
+                        }
+                    }}
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=download>
+                            "Download the unreadable text"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            on:click=move |_| store.dismiss_recovery()
+                        >
+                            {if safe { "Dismiss" } else { "Start a new plan" }}
+                        </button>
+                    </div>
+                    {move || download_problem.get().map(|problem| view! { <p class="notice__detail">{problem}</p> })}
+                </section>
+            }
+        })
+    }
+}
+
+/// Shown while the latest changes could not be written to storage.
+#[component]
+pub fn SaveFailureNotice() -> impl IntoView {
+    let store = use_plan_store();
+    let save_state = store.save_state();
+    let failure = move || match save_state.get() {
+        SaveState::Failed(error) => Some(error.to_string()),
+        _ => None,
+    };
+    move || {
+        failure().map(|reason| {
+            view! {
+                <section class="notice notice--error" role="alert" aria-labelledby="save-failure-title">
+                    <h2 id="save-failure-title">"Your latest changes are not saved"</h2>
+                    <p>
+                        {format!("Waypoint could not save because {reason}. ")}
+                        "Your plan is still here in this tab, so keep it open: download a copy to keep it safe, then free up space or allow storage and try again."
+                    </p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                let _ = store.with_untracked(download_plan);
+                            }
+                        >
+                            "Download your plan"
+                        </button>
+                        <button type="button" class="button button--quiet" on:click=move |_| store.save_now()>
+                            "Try saving again"
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}

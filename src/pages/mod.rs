@@ -1,0 +1,7 @@
+//! One module per section of the app.
+
+pub mod data;
+pub mod goals;
+pub mod next_step;
+pub mod progress;
+pub mod vision;

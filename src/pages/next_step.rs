@@ -1,0 +1,198 @@
+//! "What is the next thing I can do to bring me closer to my vision?"
+
+use crate::clock;
+use crate::domain::calendar::Date;
+use crate::domain::goals::{mark_done, set_status, GoalTree};
+use crate::domain::plan::{GoalStatus, Id};
+use crate::routing::Section;
+use crate::state::use_plan_store;
+use leptos::prelude::*;
+
+/// The next step, as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct NextStepView {
+    id: Id,
+    title: String,
+    status: GoalStatus,
+    /// Titles from the long-term goal down to the step's parent.
+    path: Vec<String>,
+    target_date: Option<Date>,
+    after_it: Option<String>,
+}
+
+/// Another long-term goal and its own next step.
+#[derive(Clone, Debug, PartialEq)]
+struct OtherGoalView {
+    goal_title: String,
+    next_step: Option<String>,
+}
+
+#[component]
+pub fn NextStepPage() -> impl IntoView {
+    let store = use_plan_store();
+    let next = Memo::new(move |_| {
+        store.with(|plan| {
+            let tree = GoalTree::new(plan);
+            let ranked = tree.ranked_open_steps();
+            let step = ranked.first()?;
+            Some(NextStepView {
+                id: step.id.clone(),
+                title: step.title.clone(),
+                status: step.status,
+                path: tree.ancestors(&step.id).iter().map(|g| g.title.clone()).collect(),
+                target_date: tree.effective_target_date(step),
+                after_it: ranked.get(1).map(|g| g.title.clone()),
+            })
+        })
+    });
+    let others = Memo::new(move |_| {
+        store.with(|plan| {
+            let tree = GoalTree::new(plan);
+            let current_root = next.with(|next| {
+                next.as_ref().map(|n| {
+                    tree.ancestors(&n.id)
+                        .first()
+                        .map_or(n.id.clone(), |root| root.id.clone())
+                })
+            });
+            tree.children(None)
+                .filter(|root| root.status.is_active() && Some(&root.id) != current_root.as_ref())
+                .map(|root| OtherGoalView {
+                    goal_title: root.title.clone(),
+                    next_step: tree
+                        .next_step(&root.id)
+                        .filter(|step| step.id != root.id)
+                        .map(|step| step.title.clone()),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let has_goals = move || store.with(|plan| !plan.goals.is_empty());
+    let vision = move || store.with(|plan| plan.vision.statement.trim().to_owned());
+    let (just_done, set_just_done) = signal(None::<String>);
+
+    let complete = move |_| {
+        let Some(step) = next.get_untracked() else { return };
+        let _ = store.update(|plan| mark_done(plan, &step.id, clock::now()));
+        set_just_done.set(Some(step.title));
+    };
+    let start = move |_| {
+        let Some(step) = next.get_untracked() else { return };
+        let _ = store.update(|plan| set_status(plan, &step.id, GoalStatus::InProgress, clock::now()));
+    };
+
+    view! {
+        <div class="page page--next">
+            <header class="page-header">
+                <h1>"Next step"</h1>
+                <p class="lede">"The next thing you can do to bring you closer to your vision."</p>
+            </header>
+            <div role="status" class="done-slot">
+                {move || just_done.get().map(|title| view! { <p class="done-notice">{format!("Done: “{title}”. Well done.")}</p> })}
+            </div>
+            {move || {
+                if let Some(step) = next.get() {
+                    let vision_text = vision();
+                    view! {
+                        <article class="next-card" aria-labelledby="next-step-title">
+                            <p class="next-card__path">
+                                <span class="visually-hidden">"Path: "</span>
+                                {(!vision_text.is_empty()).then(|| view! { <span class="crumb crumb--vision">{vision_text}</span> })}
+                                {step.path.into_iter().map(|title| view! { <span class="crumb">{title}</span> }).collect_view()}
+                            </p>
+                            <h2 id="next-step-title" class="next-card__title">{step.title.clone()}</h2>
+                            <p class="next-card__meta">
+                                {(step.status == GoalStatus::InProgress).then(|| view! { <span class="badge badge--progress">"In progress"</span> })}
+                                {step.target_date.map(|date| view! { <DueDate date=date/> })}
+                            </p>
+                            <div class="button-row">
+                                <button type="button" class="button button--primary" on:click=complete>
+                                    "Mark done"
+                                </button>
+                                {(step.status == GoalStatus::Open).then(|| view! {
+                                    <button type="button" class="button button--quiet" on:click=start>
+                                        "Start it"
+                                    </button>
+                                })}
+                            </div>
+                            <p class="next-card__after">
+                                {match step.after_it {
+                                    Some(title) => format!("After this: {title}"),
+                                    None => "This is your last open step. Add the next one in Goals when you know it.".to_owned(),
+                                }}
+                            </p>
+                        </article>
+                    }
+                    .into_any()
+                } else if has_goals() {
+                    view! {
+                        <div class="empty-state">
+                            <p>"Every step is done or set aside. What is the next thing that would bring you closer?"</p>
+                            <a class="button button--primary" href=Section::Goals.href()>"Add a next step"</a>
+                        </div>
+                    }
+                    .into_any()
+                } else if vision().is_empty() {
+                    view! {
+                        <div class="empty-state">
+                            <p>"Start with where you want to go. Write your vision, then break it into goals and steps."</p>
+                            <a class="button button--primary" href=Section::Vision.href()>"Write your vision"</a>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <div class="empty-state">
+                            <p>"You have a vision. Now break it into goals and a first step."</p>
+                            <a class="button button--primary" href=Section::Goals.href()>"Add your first goal"</a>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+            <Show when=move || !others.with(Vec::is_empty)>
+                <section class="other-steps" aria-labelledby="other-steps-heading">
+                    <h2 id="other-steps-heading">"Your other goals"</h2>
+                    <ul>
+                        {move || {
+                            others
+                                .get()
+                                .into_iter()
+                                .map(|other| {
+                                    view! {
+                                        <li>
+                                            <span class="other-steps__goal">{other.goal_title}</span>
+                                            {match other.next_step {
+                                                Some(step) => view! { <span class="other-steps__step">{format!("Next: {step}")}</span> }.into_any(),
+                                                None => view! { <span class="other-steps__missing">"Needs a next step"</span> }.into_any(),
+                                            }}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+/// "Due in 3 days", "Due today" or "Overdue by 2 days", with the date.
+#[component]
+fn DueDate(date: Date) -> impl IntoView {
+    let days = clock::today().days_until(date);
+    let (text, urgent) = match days {
+        d if d < -1 => (format!("Overdue by {} days", -d), true),
+        -1 => ("Overdue by 1 day".to_owned(), true),
+        0 => ("Due today".to_owned(), true),
+        1 => ("Due tomorrow".to_owned(), true),
+        d if d <= 7 => (format!("Due in {d} days"), true),
+        d => (format!("Due in {d} days"), false),
+    };
+    view! {
+        <span class="due" class:due--soon=urgent>
+            <time datetime=date.to_string()>{text}</time>
+        </span>
+    }
+}

@@ -1,0 +1,42 @@
+// Shared steps for the end-to-end specs: what a person does, by role and label.
+import { expect } from '@playwright/test';
+
+export const PLAN_KEY = 'waypoint.plan';
+
+/** Opens a section from the navigation bar. */
+export async function openSection(page, name) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+}
+
+/** Waits until the header says the plan is stored. */
+export async function expectSaved(page) {
+  await expect(page.getByRole('status').filter({ hasText: /changes saved|Saving|Not saved/ })).toHaveText(
+    'All changes saved',
+  );
+}
+
+/** Reads the stored plan text straight from localStorage. */
+export async function storedPlanText(page) {
+  return page.evaluate((key) => localStorage.getItem(key), PLAN_KEY);
+}
+
+/** Adds a long-term goal from the Goals section. */
+export async function addLongTermGoal(page, title) {
+  await page.getByLabel('New long-term goal').fill(title);
+  await page.getByRole('button', { name: 'Add long-term goal' }).click();
+  await expect(page.getByRole('textbox', { name: 'Long-term goal title' }).last()).toHaveValue(title);
+}
+
+/** Opens the add form under `parentTitle` and adds each title as a child. */
+export async function addChildren(page, parentTitle, childLabel, titles) {
+  await page.getByRole('button', { name: `Add ${childLabel} under ${parentTitle}` }).click();
+  const field = page.getByRole('textbox', { name: `New ${childLabel}` });
+  for (const title of titles) {
+    await expect(field).toBeFocused();
+    await field.fill(title);
+    await field.press('Enter');
+    await expect(field).toHaveValue('');
+  }
+  await field.press('Escape');
+}
