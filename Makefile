@@ -24,6 +24,7 @@ test: setup lint test-host test-browser test-e2e
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-host:
 	cargo test --lib

@@ -21,11 +21,13 @@ pub const UNREADABLE_KEY_PREFIX: &str = "waypoint.unreadable.";
 pub enum LoadOutcome {
     /// A first visit, or storage cleared: start a new plan.
     NothingSaved,
-    Loaded(Plan),
+    Loaded(Box<Plan>),
     /// Something is saved but it is not a plan this build can read.
     Unreadable(UnreadablePlan),
     /// The browser refuses storage (disabled, or blocked by privacy settings).
-    StorageUnavailable { reason: String },
+    StorageUnavailable {
+        reason: String,
+    },
 }
 
 /// Saved text that could not be read as a plan.
@@ -85,9 +87,7 @@ fn describe_js_error(error: &wasm_bindgen::JsValue) -> String {
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
     error
         .dyn_ref::<web_sys::DomException>()
-        .is_some_and(|exception| {
-            exception.name() == "QuotaExceededError" || exception.code() == 22
-        })
+        .is_some_and(|exception| exception.name() == "QuotaExceededError" || exception.code() == 22)
 }
 
 /// Reads the saved plan once, at start.
@@ -106,7 +106,7 @@ pub fn load_plan() -> LoadOutcome {
         }
     };
     match parse_plan(&text) {
-        Ok(plan) => LoadOutcome::Loaded(plan),
+        Ok(plan) => LoadOutcome::Loaded(Box::new(plan)),
         Err(problem) => LoadOutcome::Unreadable(UnreadablePlan {
             problem: problem.to_string(),
             backup_key: back_up_unreadable(&storage, &text),
@@ -168,5 +168,7 @@ pub fn discard_unreadable_backup(key: &str) -> Result<(), String> {
         return Err(format!("{key} is not a backup"));
     }
     let storage = local_storage()?;
-    storage.remove_item(key).map_err(|error| describe_js_error(&error))
+    storage
+        .remove_item(key)
+        .map_err(|error| describe_js_error(&error))
 }

@@ -65,7 +65,9 @@ pub fn use_section_from_address() -> ReadSignal<Option<Section>> {
             .and_then(|fragment| Section::from_fragment(&fragment))
     };
     let (section, set_section) = signal(read_fragment());
-    window_event_listener(leptos::ev::hashchange, move |_| set_section.set(read_fragment()));
+    window_event_listener(leptos::ev::hashchange, move |_| {
+        set_section.set(read_fragment())
+    });
     section
 }
 

@@ -46,7 +46,7 @@ impl PlanStore {
     pub fn from_outcome(outcome: LoadOutcome) -> Self {
         let (plan, save_state, recovery) = match outcome {
             LoadOutcome::NothingSaved => (Plan::default(), SaveState::Saved, None),
-            LoadOutcome::Loaded(plan) => (plan, SaveState::Saved, None),
+            LoadOutcome::Loaded(plan) => (*plan, SaveState::Saved, None),
             LoadOutcome::Unreadable(unreadable) => {
                 let state = if unreadable.backup_key.is_some() {
                     SaveState::Saved

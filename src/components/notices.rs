@@ -19,7 +19,10 @@ pub fn RecoveryNotice() -> impl IntoView {
         download_problem.set(
             download_text(&file_name, "text/plain", &unreadable.text)
                 .err()
-                .map(|_| "The download did not start. Try again, or copy the text from the Data section.".into()),
+                .map(|_| {
+                    "The download did not start. Try again, or copy the text from the Data section."
+                        .into()
+                }),
         );
     };
     move || {

@@ -218,7 +218,10 @@ mod tests {
     #[test]
     fn epoch_is_day_zero() {
         assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
-        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
+        assert_eq!(
+            Date::from_days_since_epoch(0),
+            Date::new(1970, 1, 1).unwrap()
+        );
     }
 
     #[test]

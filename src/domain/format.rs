@@ -265,22 +265,34 @@ mod tests {
 
     #[test]
     fn non_json_and_foreign_json_are_told_apart() {
-        assert!(matches!(parse_plan("{not json"), Err(PlanFileError::NotJson { .. })));
+        assert!(matches!(
+            parse_plan("{not json"),
+            Err(PlanFileError::NotJson { .. })
+        ));
         assert_eq!(parse_plan("[1, 2, 3]"), Err(PlanFileError::NotAPlan));
         assert_eq!(parse_plan(r#"{"goals": []}"#), Err(PlanFileError::NotAPlan));
     }
 
     #[test]
     fn newer_and_unknown_versions_are_refused() {
-        let text = to_file_text(&filled_plan()).replace("\"schema_version\": 1", "\"schema_version\": 7");
-        assert_eq!(parse_plan(&text), Err(PlanFileError::NewerVersion { found: 7 }));
-        let text = to_file_text(&filled_plan()).replace("\"schema_version\": 1", "\"schema_version\": \"1\"");
-        assert!(matches!(parse_plan(&text), Err(PlanFileError::UnknownVersion { .. })));
+        let text =
+            to_file_text(&filled_plan()).replace("\"schema_version\": 1", "\"schema_version\": 7");
+        assert_eq!(
+            parse_plan(&text),
+            Err(PlanFileError::NewerVersion { found: 7 })
+        );
+        let text = to_file_text(&filled_plan())
+            .replace("\"schema_version\": 1", "\"schema_version\": \"1\"");
+        assert!(matches!(
+            parse_plan(&text),
+            Err(PlanFileError::UnknownVersion { .. })
+        ));
     }
 
     #[test]
     fn a_wrongly_typed_field_is_named_by_its_path() {
-        let text = to_file_text(&filled_plan()).replace("\"status\": \"done\"", "\"status\": \"finished\"");
+        let text = to_file_text(&filled_plan())
+            .replace("\"status\": \"done\"", "\"status\": \"finished\"");
         match parse_plan(&text) {
             Err(PlanFileError::BadField { path, detail }) => {
                 assert_eq!(path, "goals[2].status");
@@ -288,9 +300,17 @@ mod tests {
             }
             other => panic!("expected a bad field, got {other:?}"),
         }
-        let text = to_file_text(&filled_plan()).replace("\"target_date\": \"2027-05-01\"", "\"target_date\": \"May\"");
+        let text = to_file_text(&filled_plan()).replace(
+            "\"target_date\": \"2027-05-01\"",
+            "\"target_date\": \"May\"",
+        );
         let error = parse_plan(&text).unwrap_err();
-        assert!(error.to_string().starts_with("goals[2].target_date: expected a date"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("goals[2].target_date: expected a date"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -299,16 +319,24 @@ mod tests {
         plan.goals[1].id = Id::from("g-1");
         assert_eq!(
             check_integrity(&plan),
-            Err(PlanFileError::DuplicateId { id: Id::from("g-1") })
+            Err(PlanFileError::DuplicateId {
+                id: Id::from("g-1")
+            })
         );
 
         let mut plan = filled_plan();
         plan.goals[1].parent = Some(Id::from("gone"));
-        assert!(matches!(check_integrity(&plan), Err(PlanFileError::MissingParent { .. })));
+        assert!(matches!(
+            check_integrity(&plan),
+            Err(PlanFileError::MissingParent { .. })
+        ));
 
         let mut plan = filled_plan();
         plan.goals[0].parent = Some(Id::from("g-3"));
-        assert!(matches!(check_integrity(&plan), Err(PlanFileError::Cycle { .. })));
+        assert!(matches!(
+            check_integrity(&plan),
+            Err(PlanFileError::Cycle { .. })
+        ));
         // The same plan as text is refused the same way.
         assert!(matches!(
             parse_plan(&to_file_text(&plan)),
@@ -319,15 +347,26 @@ mod tests {
     #[test]
     fn absurd_sizes_are_refused_before_parsing() {
         let huge = " ".repeat(MAX_PLAN_FILE_BYTES + 1);
-        assert!(matches!(parse_plan(&huge), Err(PlanFileError::TooLarge { .. })));
+        assert!(matches!(
+            parse_plan(&huge),
+            Err(PlanFileError::TooLarge { .. })
+        ));
     }
 
     #[test]
     fn the_summary_counts_each_level() {
         let summary = PlanSummary::of(&filled_plan());
-        assert_eq!(summary.vision, "Become a bestselling author of children's books");
         assert_eq!(
-            (summary.long_term_goals, summary.short_term_goals, summary.steps, summary.steps_done),
+            summary.vision,
+            "Become a bestselling author of children's books"
+        );
+        assert_eq!(
+            (
+                summary.long_term_goals,
+                summary.short_term_goals,
+                summary.steps,
+                summary.steps_done
+            ),
             (1, 1, 1, 1)
         );
         assert_eq!(summary.check_ins, 0);

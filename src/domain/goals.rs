@@ -114,7 +114,10 @@ impl<'a> GoalTree<'a> {
                     None => continue,
                 },
             };
-            children_of.entry(parent_position).or_default().push(position);
+            children_of
+                .entry(parent_position)
+                .or_default()
+                .push(position);
         }
         Self {
             plan,
@@ -266,17 +269,23 @@ impl<'a> GoalTree<'a> {
     /// then the nearest target date (a step inherits the date of its nearest
     /// dated goal), then the person's own order.
     pub fn ranked_open_steps(&self) -> Vec<&'a Goal> {
-        let mut ranked: Vec<(bool, (bool, Option<Date>), usize, &'a Goal)> = self
+        let mut ranked: Vec<(UrgencyRank, &'a Goal)> = self
             .children(None)
             .flat_map(|root| self.open_steps(&root.id))
             .enumerate()
             .map(|(order, step)| {
                 let date = self.effective_target_date(step);
-                (step.status != GoalStatus::InProgress, (date.is_none(), date), order, step)
+                let rank = UrgencyRank {
+                    not_started: step.status != GoalStatus::InProgress,
+                    undated: date.is_none(),
+                    date,
+                    order,
+                };
+                (rank, step)
             })
             .collect();
-        ranked.sort_by_key(|&(not_started, date, order, _)| (not_started, date, order));
-        ranked.into_iter().map(|(_, _, _, step)| step).collect()
+        ranked.sort_by_key(|(rank, _)| *rank);
+        ranked.into_iter().map(|(_, step)| step).collect()
     }
 
     /// The step's own target date, or that of its nearest dated ancestor.
@@ -288,6 +297,16 @@ impl<'a> GoalTree<'a> {
                 .find_map(|ancestor| ancestor.target_date)
         })
     }
+}
+
+/// Sorts steps: work in progress first, then dated before undated, earlier
+/// dates first, then the person's own order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct UrgencyRank {
+    not_started: bool,
+    undated: bool,
+    date: Option<Date>,
+    order: usize,
 }
 
 /// What the goal list shows for one goal.
@@ -688,7 +707,10 @@ mod tests {
         drop_goal(&mut plan, &id, " self-publishing instead ", at(3)).unwrap();
         let goal = plan.goal(&id).unwrap();
         assert_eq!(goal.status, GoalStatus::Dropped);
-        assert_eq!(goal.dropped_reason.as_deref(), Some("self-publishing instead"));
+        assert_eq!(
+            goal.dropped_reason.as_deref(),
+            Some("self-publishing instead")
+        );
         set_status(&mut plan, &id, GoalStatus::Open, at(4)).unwrap();
         assert_eq!(plan.goal(&id).unwrap().dropped_reason, None);
     }
@@ -768,7 +790,10 @@ mod tests {
         // A long-term goal with no steps yet is its own next step.
         add(&mut plan, "lonely", None);
         assert_eq!(
-            GoalTree::new(&plan).next_step(&Id::from("lonely")).unwrap().id,
+            GoalTree::new(&plan)
+                .next_step(&Id::from("lonely"))
+                .unwrap()
+                .id,
             Id::from("lonely")
         );
     }
@@ -786,10 +811,19 @@ mod tests {
         set_target_date(&mut plan, &Id::from("brand"), Some(soon), at(1)).unwrap();
         let tree = GoalTree::new(&plan);
         assert_eq!(tree.plan_next_step().unwrap().id, Id::from("website"));
-        assert_eq!(tree.effective_target_date(plan.goal(&Id::from("website")).unwrap()), Some(soon));
+        assert_eq!(
+            tree.effective_target_date(plan.goal(&Id::from("website")).unwrap()),
+            Some(soon)
+        );
 
         // Work in progress beats any date.
-        set_status(&mut plan, &Id::from("letters"), GoalStatus::InProgress, at(2)).unwrap();
+        set_status(
+            &mut plan,
+            &Id::from("letters"),
+            GoalStatus::InProgress,
+            at(2),
+        )
+        .unwrap();
         assert_eq!(
             GoalTree::new(&plan).plan_next_step().unwrap().id,
             Id::from("letters")
@@ -800,14 +834,24 @@ mod tests {
     fn ancestors_give_the_path_from_the_vision() {
         let plan = sample_plan();
         let tree = GoalTree::new(&plan);
-        assert_eq!(titles(tree.ancestors(&Id::from("letters"))), ["author", "agent"]);
+        assert_eq!(
+            titles(tree.ancestors(&Id::from("letters"))),
+            ["author", "agent"]
+        );
         assert!(tree.ancestors(&Id::from("author")).is_empty());
     }
 
     #[test]
     fn moving_reorders_siblings_and_reparents_subtrees() {
         let mut plan = sample_plan();
-        move_goal(&mut plan, &Id::from("letters"), Some(&Id::from("agent")), 0, at(1)).unwrap();
+        move_goal(
+            &mut plan,
+            &Id::from("letters"),
+            Some(&Id::from("agent")),
+            0,
+            at(1),
+        )
+        .unwrap();
         let tree = GoalTree::new(&plan);
         assert_eq!(
             titles(tree.children(Some(&Id::from("agent")))),
@@ -817,7 +861,10 @@ mod tests {
         move_goal(&mut plan, &Id::from("manuscript"), None, 0, at(2)).unwrap();
         let tree = GoalTree::new(&plan);
         assert_eq!(titles(tree.children(None)), ["manuscript", "author"]);
-        assert_eq!(titles(tree.children(Some(&Id::from("manuscript")))), ["draft"]);
+        assert_eq!(
+            titles(tree.children(Some(&Id::from("manuscript")))),
+            ["draft"]
+        );
         assert_eq!(tree.depth(&Id::from("draft")), 1);
 
         move_goal(&mut plan, &Id::from("manuscript"), None, 99, at(3)).unwrap();
@@ -825,7 +872,10 @@ mod tests {
             titles(GoalTree::new(&plan).children(None)),
             ["author", "manuscript"]
         );
-        assert_eq!(plan.goal(&Id::from("manuscript")).unwrap().updated_at, at(3));
+        assert_eq!(
+            plan.goal(&Id::from("manuscript")).unwrap().updated_at,
+            at(3)
+        );
     }
 
     #[test]
@@ -833,16 +883,34 @@ mod tests {
         let mut plan = sample_plan();
         let before = plan.clone();
         assert_eq!(
-            move_goal(&mut plan, &Id::from("author"), Some(&Id::from("letters")), 0, at(1)),
+            move_goal(
+                &mut plan,
+                &Id::from("author"),
+                Some(&Id::from("letters")),
+                0,
+                at(1)
+            ),
             Err(GoalError::WouldCreateCycle)
         );
         assert_eq!(
-            move_goal(&mut plan, &Id::from("agent"), Some(&Id::from("agent")), 0, at(1)),
+            move_goal(
+                &mut plan,
+                &Id::from("agent"),
+                Some(&Id::from("agent")),
+                0,
+                at(1)
+            ),
             Err(GoalError::WouldCreateCycle)
         );
         // agent has two levels (itself and its steps); under draft (depth 2) it would reach depth 4.
         assert_eq!(
-            move_goal(&mut plan, &Id::from("agent"), Some(&Id::from("draft")), 0, at(1)),
+            move_goal(
+                &mut plan,
+                &Id::from("agent"),
+                Some(&Id::from("draft")),
+                0,
+                at(1)
+            ),
             Err(GoalError::TooDeep)
         );
         assert_eq!(plan, before);
@@ -869,7 +937,11 @@ mod tests {
         let mut plan = sample_plan();
         set_status(&mut plan, &Id::from("draft"), GoalStatus::InProgress, at(1)).unwrap();
         let tree = GoalTree::new(&plan);
-        let ranked: Vec<&str> = tree.ranked_open_steps().iter().map(|g| g.id.as_str()).collect();
+        let ranked: Vec<&str> = tree
+            .ranked_open_steps()
+            .iter()
+            .map(|g| g.id.as_str())
+            .collect();
         assert_eq!(ranked, ["draft", "shortlist", "letters"]);
     }
 
@@ -890,8 +962,14 @@ mod tests {
             assert_eq!(&plan.goals[entry.position], goal);
             assert_eq!(entry.depth, tree.depth(&goal.id));
             assert_eq!(entry.progress, tree.progress(&goal.id));
-            assert_eq!(entry.next_step.as_ref(), tree.next_step(&goal.id).map(|g| &g.id));
+            assert_eq!(
+                entry.next_step.as_ref(),
+                tree.next_step(&goal.id).map(|g| &g.id)
+            );
         }
-        assert_eq!(outline.entry(&Id::from("author")).unwrap().next_step, Some(Id::from("letters")));
+        assert_eq!(
+            outline.entry(&Id::from("author")).unwrap().next_step,
+            Some(Id::from("letters"))
+        );
     }
 }

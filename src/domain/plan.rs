@@ -22,7 +22,11 @@ pub struct Id(String);
 impl Id {
     /// A new id from the creation time and some randomness supplied by the caller.
     pub fn generate(prefix: &str, millis: u64, random: u32) -> Self {
-        Self(format!("{prefix}-{}-{}", base36(millis), base36(u64::from(random))))
+        Self(format!(
+            "{prefix}-{}-{}",
+            base36(millis),
+            base36(u64::from(random))
+        ))
     }
 
     pub fn as_str(&self) -> &str {

@@ -14,11 +14,21 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Clone, Debug, PartialEq)]
 enum ImportState {
     Idle,
-    Reading { file_name: String },
-    Refused { file_name: String, problem: String },
+    Reading {
+        file_name: String,
+    },
+    Refused {
+        file_name: String,
+        problem: String,
+    },
     /// Read and checked; waiting for the person to confirm.
-    Ready { file_name: String, plan: Plan },
-    Done { file_name: String },
+    Ready {
+        file_name: String,
+        plan: Box<Plan>,
+    },
+    Done {
+        file_name: String,
+    },
 }
 
 #[component]
@@ -44,7 +54,11 @@ fn ExportPanel() -> impl IntoView {
     let (problem, set_problem) = signal(None::<String>);
     let export = move |_| {
         let result = store.with_untracked(download_plan);
-        set_problem.set(result.err().map(|_| "The download did not start. Please try again.".to_owned()));
+        set_problem.set(
+            result
+                .err()
+                .map(|_| "The download did not start. Please try again.".to_owned()),
+        );
     };
     view! {
         <section class="panel" aria-labelledby="export-heading">
@@ -68,23 +82,38 @@ fn ImportPanel() -> impl IntoView {
     let confirm_ref: NodeRef<html::Button> = NodeRef::new();
 
     let choose_file = move |_| {
-        let Some(input) = file_input_ref.get_untracked() else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = file_input_ref.get_untracked() else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         let file_name = file.name();
         if file.size() > MAX_PLAN_FILE_BYTES as f64 {
             set_state.set(ImportState::Refused {
                 file_name,
-                problem: crate::domain::format::PlanFileError::TooLarge { bytes: file.size() as usize }.to_string(),
+                problem: crate::domain::format::PlanFileError::TooLarge {
+                    bytes: file.size() as usize,
+                }
+                .to_string(),
             });
             return;
         }
-        set_state.set(ImportState::Reading { file_name: file_name.clone() });
+        set_state.set(ImportState::Reading {
+            file_name: file_name.clone(),
+        });
         // `File` can't live in a signal: read it here, in the task.
         leptos::task::spawn_local(async move {
             let next = match JsFuture::from(file.text()).await {
                 Ok(text) => match parse_plan(&text.as_string().unwrap_or_default()) {
-                    Ok(plan) => ImportState::Ready { file_name, plan },
-                    Err(problem) => ImportState::Refused { file_name, problem: problem.to_string() },
+                    Ok(plan) => ImportState::Ready {
+                        file_name,
+                        plan: Box::new(plan),
+                    },
+                    Err(problem) => ImportState::Refused {
+                        file_name,
+                        problem: problem.to_string(),
+                    },
                 },
                 Err(_) => ImportState::Refused {
                     file_name,
@@ -110,9 +139,11 @@ fn ImportPanel() -> impl IntoView {
         }
     };
     let confirm = move |_| {
-        let ImportState::Ready { file_name, plan } = state.get_untracked() else { return };
+        let ImportState::Ready { file_name, plan } = state.get_untracked() else {
+            return;
+        };
         replaced.set(Some(store.with_untracked(Plan::clone)));
-        store.replace(plan);
+        store.replace(*plan);
         set_state.set(ImportState::Done { file_name });
         reset_input();
     };
@@ -219,7 +250,9 @@ fn UnreadableBackupsPanel() -> impl IntoView {
 
     let backup_row = move |backup: UnreadableBackup| {
         let key = backup.key.clone();
-        let found = key.trim_start_matches(persistence::UNREADABLE_KEY_PREFIX).to_owned();
+        let found = key
+            .trim_start_matches(persistence::UNREADABLE_KEY_PREFIX)
+            .to_owned();
         let download = {
             let found = found.clone();
             move |_| {

@@ -39,7 +39,11 @@ pub fn NextStepPage() -> impl IntoView {
                 id: step.id.clone(),
                 title: step.title.clone(),
                 status: step.status,
-                path: tree.ancestors(&step.id).iter().map(|g| g.title.clone()).collect(),
+                path: tree
+                    .ancestors(&step.id)
+                    .iter()
+                    .map(|g| g.title.clone())
+                    .collect(),
                 target_date: tree.effective_target_date(step),
                 after_it: ranked.get(1).map(|g| g.title.clone()),
             })
@@ -72,13 +76,18 @@ pub fn NextStepPage() -> impl IntoView {
     let (just_done, set_just_done) = signal(None::<String>);
 
     let complete = move |_| {
-        let Some(step) = next.get_untracked() else { return };
+        let Some(step) = next.get_untracked() else {
+            return;
+        };
         let _ = store.update(|plan| mark_done(plan, &step.id, clock::now()));
         set_just_done.set(Some(step.title));
     };
     let start = move |_| {
-        let Some(step) = next.get_untracked() else { return };
-        let _ = store.update(|plan| set_status(plan, &step.id, GoalStatus::InProgress, clock::now()));
+        let Some(step) = next.get_untracked() else {
+            return;
+        };
+        let _ =
+            store.update(|plan| set_status(plan, &step.id, GoalStatus::InProgress, clock::now()));
     };
 
     view! {

@@ -209,7 +209,8 @@ fn HorizonField() -> impl IntoView {
 fn ExcitementField() -> impl IntoView {
     let store = use_plan_store();
     let excitement = move || store.with(|plan| plan.vision.excitement);
-    let verdict = move || match excitement() {
+    let verdict = move || {
+        match excitement() {
         None => None,
         Some(0..=5) => Some(view! {
             <p class="verdict verdict--low">
@@ -230,6 +231,7 @@ fn ExcitementField() -> impl IntoView {
             </p>
         }
         .into_any()),
+    }
     };
     view! {
         <div class="field">

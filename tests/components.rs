@@ -1,0 +1,138 @@
+//! Components mounted in a real browser, driven through the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use waypoint::app::Shell;
+use waypoint::components::progress_meter::ProgressMeter;
+use waypoint::domain::calendar::Timestamp;
+use waypoint::domain::goals::{add_goal, NewGoal, Progress};
+use waypoint::domain::plan::{GoalStatus, Id, Plan};
+use waypoint::persistence::{LoadOutcome, UnreadablePlan};
+use waypoint::state::PlanStore;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let element: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn button_named(root: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|index| buttons.item(index))
+        .map(|node| node.unchecked_into::<web_sys::HtmlElement>())
+        .find(|button| button.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("no button named {name}"))
+}
+
+/// Long-term goal > short-term goal > two steps.
+fn plan_with_two_steps() -> Plan {
+    let mut plan = Plan::default();
+    plan.vision.statement = "Become a bestselling author of children's books".into();
+    let now = Timestamp::from_seconds(1_790_000_000);
+    for (id, parent, title) in [
+        ("lt", None, "Publish a picture book"),
+        ("st", Some("lt"), "Find a literary agent"),
+        ("s1", Some("st"), "Shortlist ten agents"),
+        ("s2", Some("st"), "Write a query letter"),
+    ] {
+        let new_goal = NewGoal {
+            id: Id::from(id),
+            parent: parent.map(Id::from),
+            title: title.into(),
+        };
+        add_goal(&mut plan, new_goal, now).unwrap();
+    }
+    plan
+}
+
+#[wasm_bindgen_test]
+async fn progress_meter_shows_the_bar_and_the_words() {
+    let root = container();
+    let (progress, set_progress) = signal(Progress { done: 1, total: 4 });
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <ProgressMeter progress=progress label="Overall progress".to_owned()/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".meter__words"), "1 of 4 steps done (25%)");
+    let bar = root.query_selector("progress").unwrap().unwrap();
+    assert_eq!(
+        bar.get_attribute("aria-label").as_deref(),
+        Some("Overall progress")
+    );
+    assert_eq!(bar.get_attribute("max").as_deref(), Some("4"));
+
+    set_progress.set(Progress::default());
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".meter__words"), "No steps yet");
+}
+
+#[wasm_bindgen_test]
+async fn next_step_marks_done_and_moves_on() {
+    window().location().set_hash("#/next").unwrap();
+    let root = container();
+    let store = PlanStore::from_outcome(LoadOutcome::Loaded(Box::new(plan_with_two_steps())));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <Shell/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "h1"), "Next step");
+    assert_eq!(text_of(&root, ".next-card__title"), "Shortlist ten agents");
+    assert!(text_of(&root, ".next-card__path").contains("Find a literary agent"));
+    assert_eq!(
+        text_of(&root, ".next-card__after"),
+        "After this: Write a query letter"
+    );
+
+    button_named(&root, "Mark done").click();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".next-card__title"), "Write a query letter");
+    let status = store.with_untracked(|plan| plan.goal(&Id::from("s1")).unwrap().status);
+    assert_eq!(status, GoalStatus::Done);
+    assert!(store.with_untracked(|plan| plan
+        .goal(&Id::from("s1"))
+        .unwrap()
+        .completed_at
+        .is_some()));
+    window().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_shows_the_recovery_notice_until_dismissed() {
+    window().location().set_hash("#/vision").unwrap();
+    let root = container();
+    let store = PlanStore::from_outcome(LoadOutcome::Unreadable(UnreadablePlan {
+        problem: "The file is not valid JSON (EOF while parsing).".into(),
+        text: "{\"format\"".into(),
+        backup_key: Some("waypoint.unreadable.2026-11-23T10:00:00Z".into()),
+    }));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <Shell/> }
+    });
+    leptos::task::tick().await;
+    let notice = text_of(&root, "[role=alert]");
+    assert!(
+        notice.contains("We couldn't read the plan saved in this browser"),
+        "{notice}"
+    );
+    assert!(notice.contains("EOF while parsing"), "{notice}");
+    button_named(&root, "Dismiss").click();
+    leptos::task::tick().await;
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+    window().location().set_hash("").unwrap();
+}

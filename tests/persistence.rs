@@ -1,0 +1,150 @@
+//! The storage door in a real browser: what loads, what saves, and that
+//! unreadable data is kept rather than overwritten.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use waypoint::domain::calendar::Timestamp;
+use waypoint::domain::goals::{add_goal, NewGoal};
+use waypoint::domain::plan::{Id, Plan};
+use waypoint::persistence::{
+    discard_unreadable_backup, load_plan, save_plan, unreadable_backups, LoadOutcome, SaveError,
+    PLAN_KEY, UNREADABLE_KEY_PREFIX,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn fresh_storage() -> web_sys::Storage {
+    let storage = storage();
+    storage.clear().unwrap();
+    storage
+}
+
+fn sample_plan() -> Plan {
+    let mut plan = Plan::default();
+    plan.vision.statement = "Run a product team at a climate company".into();
+    add_goal(
+        &mut plan,
+        NewGoal {
+            id: Id::from("g-1"),
+            parent: None,
+            title: "Move into product management".into(),
+        },
+        Timestamp::from_seconds(1_790_000_000),
+    )
+    .unwrap();
+    plan
+}
+
+#[wasm_bindgen_test]
+fn an_empty_store_is_nothing_saved_and_stays_empty() {
+    let storage = fresh_storage();
+    assert_eq!(load_plan(), LoadOutcome::NothingSaved);
+    assert_eq!(storage.length().unwrap(), 0, "loading writes nothing");
+}
+
+#[wasm_bindgen_test]
+fn a_saved_plan_loads_back_unchanged() {
+    let storage = fresh_storage();
+    let plan = sample_plan();
+    save_plan(&plan).unwrap();
+    assert!(storage
+        .get_item(PLAN_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("climate company"));
+    assert_eq!(load_plan(), LoadOutcome::Loaded(Box::new(plan)));
+}
+
+#[wasm_bindgen_test]
+fn unreadable_text_is_kept_in_place_and_copied_once() {
+    let storage = fresh_storage();
+    let corrupt = r#"{"format": "waypoint-plan", "schema_version": 1, "goals": [tru"#;
+    storage.set_item(PLAN_KEY, corrupt).unwrap();
+
+    let LoadOutcome::Unreadable(first) = load_plan() else {
+        panic!("expected unreadable");
+    };
+    assert!(
+        first.problem.contains("not valid JSON"),
+        "{}",
+        first.problem
+    );
+    assert_eq!(first.text, corrupt);
+    let backup_key = first.backup_key.clone().expect("a copy was made");
+    assert!(backup_key.starts_with(UNREADABLE_KEY_PREFIX));
+    assert_eq!(
+        storage.get_item(&backup_key).unwrap().as_deref(),
+        Some(corrupt)
+    );
+    assert_eq!(
+        storage.get_item(PLAN_KEY).unwrap().as_deref(),
+        Some(corrupt),
+        "the original is untouched"
+    );
+
+    // Loading again finds the same copy instead of making another.
+    let LoadOutcome::Unreadable(second) = load_plan() else {
+        panic!("expected unreadable");
+    };
+    assert_eq!(second.backup_key, Some(backup_key.clone()));
+    assert_eq!(unreadable_backups().len(), 1);
+    assert_eq!(unreadable_backups()[0].text, corrupt);
+}
+
+#[wasm_bindgen_test]
+fn a_plan_from_a_newer_version_is_unreadable_not_empty() {
+    let storage = fresh_storage();
+    let newer = r#"{"format": "waypoint-plan", "schema_version": 2}"#;
+    storage.set_item(PLAN_KEY, newer).unwrap();
+    let LoadOutcome::Unreadable(unreadable) = load_plan() else {
+        panic!("expected unreadable");
+    };
+    assert!(
+        unreadable.problem.contains("newer Waypoint"),
+        "{}",
+        unreadable.problem
+    );
+}
+
+#[wasm_bindgen_test]
+fn backups_can_be_discarded_but_nothing_else_can() {
+    let storage = fresh_storage();
+    storage.set_item(PLAN_KEY, "not json").unwrap();
+    let LoadOutcome::Unreadable(unreadable) = load_plan() else {
+        panic!("expected unreadable");
+    };
+    assert!(discard_unreadable_backup(PLAN_KEY).is_err());
+    assert!(storage.get_item(PLAN_KEY).unwrap().is_some());
+    discard_unreadable_backup(&unreadable.backup_key.unwrap()).unwrap();
+    assert!(unreadable_backups().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_such() {
+    let storage = fresh_storage();
+    save_plan(&sample_plan()).unwrap();
+    // Fill the rest of the origin's quota.
+    let mut chunk = "x".repeat(1 << 20);
+    let mut index = 0;
+    while !chunk.is_empty() {
+        if storage
+            .set_item(&format!("filler-{index}"), &chunk)
+            .is_err()
+        {
+            chunk.truncate(chunk.len() / 2);
+        }
+        index += 1;
+    }
+    let mut bigger = sample_plan();
+    bigger.vision.want = "y".repeat(4096);
+    assert_eq!(save_plan(&bigger), Err(SaveError::QuotaExceeded));
+    // The last good save is still there.
+    storage.clear().unwrap();
+    save_plan(&sample_plan()).unwrap();
+    assert_eq!(load_plan(), LoadOutcome::Loaded(Box::new(sample_plan())));
+    storage.clear().unwrap();
+}
