@@ -3,7 +3,7 @@
 use crate::components::notices::{RecoveryNotice, SaveFailureNotice};
 use crate::components::save_indicator::SaveIndicator;
 use crate::pages::data::DataPage;
-use crate::pages::goals::GoalsPage;
+use crate::pages::goals::{GoalListState, GoalsPage};
 use crate::pages::next_step::NextStepPage;
 use crate::pages::progress::ProgressPage;
 use crate::pages::vision::VisionPage;
@@ -17,6 +17,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let store = PlanStore::load_and_autosave();
     provide_context(store);
+    provide_context(store.with_untracked(GoalListState::for_plan));
     view! { <Shell/> }
 }
 

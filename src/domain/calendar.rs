@@ -95,6 +95,72 @@ impl Date {
     }
 }
 
+/// How a target date stands against today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    Overdue {
+        days: i64,
+    },
+    Today,
+    /// Within the coming week.
+    Soon {
+        days: i64,
+    },
+    Later {
+        days: i64,
+    },
+}
+
+impl Due {
+    pub fn of(date: Date, today: Date) -> Self {
+        match today.days_until(date) {
+            days if days < 0 => Self::Overdue { days: -days },
+            0 => Self::Today,
+            days if days <= 7 => Self::Soon { days },
+            days => Self::Later { days },
+        }
+    }
+
+    /// Overdue or close enough to stand out.
+    pub fn is_pressing(self) -> bool {
+        !matches!(self, Self::Later { .. })
+    }
+
+    /// "Overdue by 2 days", "Due today", "Due tomorrow", "Due in 12 days".
+    pub fn phrase(self) -> String {
+        let days = |count: i64| {
+            if count == 1 {
+                "1 day".to_owned()
+            } else {
+                format!("{count} days")
+            }
+        };
+        match self {
+            Self::Overdue { days: count } => format!("Overdue by {}", days(count)),
+            Self::Today => "Due today".to_owned(),
+            Self::Soon { days: 1 } => "Due tomorrow".to_owned(),
+            Self::Soon { days: count } | Self::Later { days: count } => {
+                format!("Due in {}", days(count))
+            }
+        }
+    }
+}
+
+impl Date {
+    /// "26 Nov 2026".
+    pub fn short_label(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -282,5 +348,23 @@ mod tests {
         assert_eq!(serde_json::to_string(&date).unwrap(), "\"2027-06-01\"");
         let error = serde_json::from_str::<Date>("\"June\"").unwrap_err();
         assert!(error.to_string().contains("expected a date"), "{error}");
+    }
+
+    #[test]
+    fn due_dates_read_naturally() {
+        let today = Date::parse("2026-11-23").unwrap();
+        let phrase = |text: &str| Due::of(Date::parse(text).unwrap(), today).phrase();
+        assert_eq!(phrase("2026-11-21"), "Overdue by 2 days");
+        assert_eq!(phrase("2026-11-22"), "Overdue by 1 day");
+        assert_eq!(phrase("2026-11-23"), "Due today");
+        assert_eq!(phrase("2026-11-24"), "Due tomorrow");
+        assert_eq!(phrase("2026-11-30"), "Due in 7 days");
+        assert_eq!(phrase("2027-01-01"), "Due in 39 days");
+        assert!(Due::of(Date::parse("2026-11-30").unwrap(), today).is_pressing());
+        assert!(!Due::of(Date::parse("2026-12-01").unwrap(), today).is_pressing());
+        assert_eq!(
+            Date::parse("2027-03-05").unwrap().short_label(),
+            "5 Mar 2027"
+        );
     }
 }

@@ -315,6 +315,7 @@ pub struct OutlineEntry {
     /// Index in `Plan::goals`.
     pub position: usize,
     pub depth: usize,
+    pub status: GoalStatus,
     pub progress: Progress,
     pub next_step: Option<Id>,
 }
@@ -340,6 +341,7 @@ impl Outline {
                     OutlineEntry {
                         position: tree.position_of[&child.id],
                         depth,
+                        status: child.status,
                         progress: tree.progress(&child.id),
                         next_step: tree.next_step(&child.id).map(|step| step.id.clone()),
                     },
@@ -520,6 +522,147 @@ pub fn move_goal(
     plan.goals.insert(insert_at, goal);
     plan.updated_at = Some(now);
     Ok(())
+}
+
+/// Adds a goal right after `sibling`, under the same parent (Enter in the outliner).
+pub fn add_goal_after(
+    plan: &mut Plan,
+    sibling: &Id,
+    id: Id,
+    title: &str,
+    now: Timestamp,
+) -> Result<(), GoalError> {
+    let (parent, index) = place_of(plan, sibling)?;
+    add_goal(
+        plan,
+        NewGoal {
+            id: id.clone(),
+            parent: parent.clone(),
+            title: title.to_owned(),
+        },
+        now,
+    )?;
+    move_goal(plan, &id, parent.as_ref(), index + 1, now)
+}
+
+/// The goal's parent and its index among its siblings.
+fn place_of(plan: &Plan, id: &Id) -> Result<(Option<Id>, usize), GoalError> {
+    let goal = plan
+        .goal(id)
+        .ok_or_else(|| GoalError::NotFound(id.clone()))?;
+    let index = plan
+        .goals
+        .iter()
+        .filter(|other| other.parent == goal.parent)
+        .position(|other| &other.id == id)
+        .expect("a goal is among its own siblings");
+    Ok((goal.parent.clone(), index))
+}
+
+/// Makes a goal the last child of the sibling above it (Tab in the outliner).
+/// Returns `Ok(false)` when there is no sibling above.
+pub fn indent_goal(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<bool, GoalError> {
+    let (parent, index) = place_of(plan, id)?;
+    if index == 0 {
+        return Ok(false);
+    }
+    let above = plan
+        .goals
+        .iter()
+        .filter(|other| other.parent == parent)
+        .nth(index - 1)
+        .map(|goal| goal.id.clone())
+        .expect("index - 1 is a sibling");
+    move_goal(plan, id, Some(&above), usize::MAX, now)?;
+    Ok(true)
+}
+
+/// Makes a goal the sibling right after its parent (Shift+Tab in the outliner).
+/// Returns `Ok(false)` for a long-term goal, which has nowhere to go.
+pub fn outdent_goal(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<bool, GoalError> {
+    let Some(parent) = plan.goal(id).and_then(|goal| goal.parent.clone()) else {
+        return match plan.goal(id) {
+            Some(_) => Ok(false),
+            None => Err(GoalError::NotFound(id.clone())),
+        };
+    };
+    let (grandparent, parent_index) = place_of(plan, &parent)?;
+    move_goal(plan, id, grandparent.as_ref(), parent_index + 1, now)?;
+    Ok(true)
+}
+
+/// Moves a goal one place up (`-1`) or down (`1`) among its siblings.
+/// Returns `Ok(false)` when it is already first or last.
+pub fn shift_goal(
+    plan: &mut Plan,
+    id: &Id,
+    offset: isize,
+    now: Timestamp,
+) -> Result<bool, GoalError> {
+    let (parent, index) = place_of(plan, id)?;
+    let siblings = plan
+        .goals
+        .iter()
+        .filter(|other| other.parent == parent)
+        .count();
+    let Some(target) = index
+        .checked_add_signed(offset)
+        .filter(|&target| target < siblings)
+    else {
+        return Ok(false);
+    };
+    move_goal(plan, id, parent.as_ref(), target, now)?;
+    Ok(true)
+}
+
+/// Goals whose target date comes before a target date set somewhere under
+/// them, each with the latest such date.
+pub fn dates_out_of_order(plan: &Plan) -> HashMap<Id, Date> {
+    let tree = GoalTree::new(plan);
+    let mut found = HashMap::new();
+    for goal in &plan.goals {
+        let Some(own_date) = goal.target_date else {
+            continue;
+        };
+        let latest = tree
+            .subtree(&goal.id)
+            .into_iter()
+            .skip(1)
+            .filter(|below| below.status != GoalStatus::Dropped)
+            .filter_map(|below| below.target_date)
+            .max();
+        if let Some(latest) = latest.filter(|latest| *latest > own_date) {
+            found.insert(goal.id.clone(), latest);
+        }
+    }
+    found
+}
+
+/// Moves a goal next to `target`, before or after it, under the same parent
+/// (where a dragged goal is dropped).
+pub fn move_goal_beside(
+    plan: &mut Plan,
+    id: &Id,
+    target: &Id,
+    after: bool,
+    now: Timestamp,
+) -> Result<(), GoalError> {
+    if id == target {
+        return Ok(());
+    }
+    let parent = plan
+        .goal(target)
+        .ok_or_else(|| GoalError::NotFound(target.clone()))?
+        .parent
+        .clone();
+    // The target's index among its siblings once the moved goal has left them.
+    let index = plan
+        .goals
+        .iter()
+        .filter(|other| other.parent == parent && &other.id != id)
+        .position(|other| &other.id == target)
+        .expect("the target is among its own siblings");
+    move_goal(plan, id, parent.as_ref(), index + usize::from(after), now)
 }
 
 /// Goals taken out of a plan, with where they stood, so they can be put back.
@@ -971,5 +1114,196 @@ mod tests {
             outline.entry(&Id::from("author")).unwrap().next_step,
             Some(Id::from("letters"))
         );
+    }
+
+    fn sibling_ids(plan: &Plan, parent: Option<&str>) -> Vec<String> {
+        let parent = parent.map(Id::from);
+        GoalTree::new(plan)
+            .children(parent.as_ref())
+            .map(|g| g.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn adding_after_a_sibling_puts_the_new_goal_right_below_it() {
+        let mut plan = sample_plan();
+        add_goal_after(
+            &mut plan,
+            &Id::from("shortlist"),
+            Id::from("new"),
+            "",
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(
+            sibling_ids(&plan, Some("agent")),
+            ["shortlist", "new", "letters"]
+        );
+        assert_eq!(plan.goal(&Id::from("new")).unwrap().title, "");
+        add_goal_after(
+            &mut plan,
+            &Id::from("author"),
+            Id::from("second"),
+            "Second",
+            at(2),
+        )
+        .unwrap();
+        assert_eq!(sibling_ids(&plan, None), ["author", "second"]);
+    }
+
+    #[test]
+    fn indent_and_outdent_follow_outliner_rules() {
+        let mut plan = sample_plan();
+        // The first child has nothing above it to go under.
+        assert_eq!(indent_goal(&mut plan, &Id::from("agent"), at(1)), Ok(false));
+        // manuscript goes under agent, after its steps.
+        assert_eq!(
+            indent_goal(&mut plan, &Id::from("manuscript"), at(1)),
+            Ok(true)
+        );
+        assert_eq!(
+            sibling_ids(&plan, Some("agent")),
+            ["shortlist", "letters", "manuscript"]
+        );
+        assert_eq!(sibling_ids(&plan, Some("manuscript")), ["draft"]);
+
+        // And back out, right after agent.
+        assert_eq!(
+            outdent_goal(&mut plan, &Id::from("manuscript"), at(2)),
+            Ok(true)
+        );
+        assert_eq!(sibling_ids(&plan, Some("author")), ["agent", "manuscript"]);
+        // A step outdented lands right after its parent.
+        assert_eq!(
+            outdent_goal(&mut plan, &Id::from("shortlist"), at(3)),
+            Ok(true)
+        );
+        assert_eq!(
+            sibling_ids(&plan, Some("author")),
+            ["agent", "shortlist", "manuscript"]
+        );
+        // A long-term goal cannot go further out.
+        assert_eq!(
+            outdent_goal(&mut plan, &Id::from("author"), at(4)),
+            Ok(false)
+        );
+    }
+
+    #[test]
+    fn indenting_too_deep_is_refused() {
+        let mut plan = sample_plan();
+        add(&mut plan, "deep", Some("letters"));
+        add(&mut plan, "deeper", Some("letters"));
+        // deeper (depth 3) would go under deep, at depth 4.
+        assert_eq!(
+            indent_goal(&mut plan, &Id::from("deeper"), at(1)),
+            Err(GoalError::TooDeep)
+        );
+    }
+
+    #[test]
+    fn shifting_moves_one_place_and_stops_at_the_ends() {
+        let mut plan = sample_plan();
+        assert_eq!(
+            shift_goal(&mut plan, &Id::from("letters"), -1, at(1)),
+            Ok(true)
+        );
+        assert_eq!(sibling_ids(&plan, Some("agent")), ["letters", "shortlist"]);
+        assert_eq!(
+            shift_goal(&mut plan, &Id::from("letters"), -1, at(1)),
+            Ok(false)
+        );
+        assert_eq!(
+            shift_goal(&mut plan, &Id::from("letters"), 1, at(1)),
+            Ok(true)
+        );
+        assert_eq!(
+            shift_goal(&mut plan, &Id::from("letters"), 1, at(1)),
+            Ok(false)
+        );
+        assert_eq!(sibling_ids(&plan, Some("agent")), ["shortlist", "letters"]);
+    }
+
+    #[test]
+    fn a_goal_dated_before_its_steps_is_pointed_out() {
+        let mut plan = sample_plan();
+        let date = |text: &str| Date::parse(text);
+        set_target_date(&mut plan, &Id::from("agent"), date("2027-01-31"), at(1)).unwrap();
+        set_target_date(&mut plan, &Id::from("letters"), date("2027-03-01"), at(1)).unwrap();
+        set_target_date(&mut plan, &Id::from("shortlist"), date("2027-01-10"), at(1)).unwrap();
+        let found = dates_out_of_order(&plan);
+        assert_eq!(found.get(&Id::from("agent")), date("2027-03-01").as_ref());
+        assert_eq!(found.len(), 1);
+        // A dropped step no longer counts.
+        drop_goal(&mut plan, &Id::from("letters"), "", at(2)).unwrap();
+        assert!(dates_out_of_order(&plan).is_empty());
+    }
+
+    #[test]
+    fn dropping_beside_a_goal_lands_before_or_after_it() {
+        let mut plan = sample_plan();
+        add(&mut plan, "third", Some("agent"));
+        // agent: shortlist, letters, third
+        move_goal_beside(
+            &mut plan,
+            &Id::from("shortlist"),
+            &Id::from("third"),
+            false,
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(
+            sibling_ids(&plan, Some("agent")),
+            ["letters", "shortlist", "third"]
+        );
+        move_goal_beside(
+            &mut plan,
+            &Id::from("third"),
+            &Id::from("letters"),
+            false,
+            at(2),
+        )
+        .unwrap();
+        assert_eq!(
+            sibling_ids(&plan, Some("agent")),
+            ["third", "letters", "shortlist"]
+        );
+        move_goal_beside(
+            &mut plan,
+            &Id::from("third"),
+            &Id::from("shortlist"),
+            true,
+            at(3),
+        )
+        .unwrap();
+        assert_eq!(
+            sibling_ids(&plan, Some("agent")),
+            ["letters", "shortlist", "third"]
+        );
+        // Across parents: draft joins agent's steps after letters.
+        move_goal_beside(
+            &mut plan,
+            &Id::from("draft"),
+            &Id::from("letters"),
+            true,
+            at(4),
+        )
+        .unwrap();
+        assert_eq!(
+            sibling_ids(&plan, Some("agent")),
+            ["letters", "draft", "shortlist", "third"]
+        );
+        assert!(sibling_ids(&plan, Some("manuscript")).is_empty());
+        // Onto itself: nothing happens.
+        let before = plan.clone();
+        move_goal_beside(
+            &mut plan,
+            &Id::from("draft"),
+            &Id::from("draft"),
+            true,
+            at(5),
+        )
+        .unwrap();
+        assert_eq!(plan, before);
     }
 }

@@ -240,6 +240,22 @@ pub enum GoalStatus {
 }
 
 impl GoalStatus {
+    pub const ALL: [GoalStatus; 4] = [Self::Open, Self::InProgress, Self::Done, Self::Dropped];
+
+    /// The name used in the plan file, e.g. `in_progress`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.key() == key)
+    }
+
     /// Still to be done: open or in progress.
     pub fn is_active(self) -> bool {
         matches!(self, Self::Open | Self::InProgress)
@@ -277,6 +293,16 @@ mod tests {
         assert_ne!(first, second);
         assert!(first.as_str().starts_with("g-"));
         assert_eq!(Id::generate("g", 35, 36).as_str(), "g-z-10");
+    }
+
+    #[test]
+    fn status_keys_match_the_file_format() {
+        for status in GoalStatus::ALL {
+            let json = serde_json::to_string(&status).unwrap();
+            assert_eq!(json, format!("\"{}\"", status.key()));
+            assert_eq!(GoalStatus::from_key(status.key()), Some(status));
+        }
+        assert_eq!(GoalStatus::from_key("finished"), None);
     }
 
     #[test]

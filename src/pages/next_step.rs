@@ -1,6 +1,7 @@
 //! "What is the next thing I can do to bring me closer to my vision?"
 
 use crate::clock;
+use crate::components::due_date::DueDate;
 use crate::domain::calendar::Date;
 use crate::domain::goals::{mark_done, set_status, GoalTree};
 use crate::domain::plan::{GoalStatus, Id};
@@ -184,24 +185,5 @@ pub fn NextStepPage() -> impl IntoView {
                 </section>
             </Show>
         </div>
-    }
-}
-
-/// "Due in 3 days", "Due today" or "Overdue by 2 days", with the date.
-#[component]
-fn DueDate(date: Date) -> impl IntoView {
-    let days = clock::today().days_until(date);
-    let (text, urgent) = match days {
-        d if d < -1 => (format!("Overdue by {} days", -d), true),
-        -1 => ("Overdue by 1 day".to_owned(), true),
-        0 => ("Due today".to_owned(), true),
-        1 => ("Due tomorrow".to_owned(), true),
-        d if d <= 7 => (format!("Due in {d} days"), true),
-        d => (format!("Due in {d} days"), false),
-    };
-    view! {
-        <span class="due" class:due--soon=urgent>
-            <time datetime=date.to_string()>{text}</time>
-        </span>
     }
 }

@@ -30,6 +30,10 @@ test('every section, empty and filled', async ({ page }, testInfo) => {
   await addChildren(page, 'Finish the manuscript', 'step', ['Draft the story']);
   await addLongTermGoal(page, 'Build an audience of parents');
   await page.getByRole('checkbox', { name: 'Done: Shortlist ten agents' }).check();
+  await page.getByRole('button', { name: 'Details of Write a query letter' }).click();
+  await page.getByLabel('Target date').fill('2026-12-01');
+  await page.getByLabel('Status').selectOption('In progress');
+  await shot('goals-details');
   await expectSaved(page);
   for (const [name, slug] of SECTIONS) {
     await openSection(page, name);

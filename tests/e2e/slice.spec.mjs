@@ -145,3 +145,37 @@ test('an import can be undone right after', async ({ page }) => {
   await openSection(page, 'Vision');
   await expect(page.getByLabel('Vision statement')).toHaveValue(VISION);
 });
+
+test('a goal keeps its target date, status, drop reason and notes', async ({ page }) => {
+  await page.goto('./#/goals');
+  await addLongTermGoal(page, 'Move into product management');
+  await addChildren(page, 'Move into product management', 'short-term goal', ['Shadow a product manager']);
+  await addChildren(page, 'Shadow a product manager', 'step', ['Ask Dana for a coffee', 'Read two product books']);
+
+  await page.getByRole('button', { name: 'Details of Ask Dana for a coffee' }).click();
+  await page.getByLabel('Target date').fill('2031-04-10');
+  await page.getByLabel('Notes').fill('She moved from support to product in 2022');
+  await page.getByLabel('Status').selectOption('In progress');
+  await expect(page.getByText('In progress').first()).toBeVisible();
+  await expect(page.getByText('10 Apr 2031').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Details of Read two product books' }).click();
+  await page.getByLabel('Status').last().selectOption('Dropped');
+  await page.getByLabel('Why it was dropped').fill('A course covers it better');
+  await page.getByLabel('Why it was dropped').press('Tab');
+  await expectSaved(page);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Details of Read two product books' }).click();
+  await expect(page.getByLabel('Why it was dropped')).toHaveValue('A course covers it better');
+  await page.getByRole('button', { name: 'Details of Ask Dana for a coffee' }).click();
+  await expect(page.getByLabel('Notes').first()).toHaveValue('She moved from support to product in 2022');
+
+  await openSection(page, 'Next step');
+  const card = page.getByRole('article');
+  await expect(card.getByRole('heading', { level: 2 })).toHaveText('Ask Dana for a coffee');
+  await expect(card).toContainText('10 Apr 2031');
+  await expect(card).toContainText('This is your last open step');
+  await openSection(page, 'Progress');
+  await expect(page.getByText('0 of 1 step done (0%)').first()).toBeVisible();
+});

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const page = await browser.newPage();
+page.on('pageerror', e => console.log('pageerror:', e.message));
+page.on('console', m => console.log('console:', m.text().slice(0, 500)));
+await page.goto('http://127.0.0.1:4180/#/goals');
+await page.getByLabel('New long-term goal').fill('Start a studio');
+await page.getByRole('button', { name: 'Add long-term goal' }).click();
+await page.waitForTimeout(1000);
+console.log((await page.locator('main').innerText()).slice(0, 800));
+await browser.close();

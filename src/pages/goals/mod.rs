@@ -1,0 +1,364 @@
+//! The goal tree, edited like an outliner: long-term goals, short-term goals
+//! and steps.
+
+pub mod item;
+pub mod keys;
+mod rows;
+
+use crate::clock;
+use crate::domain::goals::{add_goal, restore_goals, GoalLevel, NewGoal};
+use crate::domain::plan::{Goal, Id, Plan};
+use crate::routing::Section;
+use crate::state::use_plan_store;
+use item::GoalItem;
+use leptos::html;
+use leptos::prelude::*;
+use rows::GoalRows;
+use std::collections::HashSet;
+
+/// How the goal list is shown. Created once in `App`, so collapsed branches
+/// and the filter survive a visit to another section.
+#[derive(Clone, Copy)]
+pub struct GoalListState {
+    collapsed: RwSignal<HashSet<Id>>,
+    hide_finished: RwSignal<bool>,
+    /// The goal being dragged with the mouse, if any.
+    dragging: RwSignal<Option<Id>>,
+    /// A title waiting for the caret once the list is redrawn. Not a signal:
+    /// rows check it when they mount, without subscribing to it.
+    pending_focus: StoredValue<Option<Id>>,
+}
+
+/// Above this many goals, the list opens with every branch collapsed, so
+/// the first view draws the long-term goals rather than the whole plan.
+pub const LARGE_PLAN_GOALS: usize = 150;
+
+impl GoalListState {
+    pub fn new() -> Self {
+        Self {
+            collapsed: RwSignal::new(HashSet::new()),
+            hide_finished: RwSignal::new(false),
+            dragging: RwSignal::new(None),
+            pending_focus: StoredValue::new(None),
+        }
+    }
+
+    /// Moves the caret to a goal's title once the list has been redrawn. A
+    /// row made for the goal (after Enter, an indent or an undo) takes it as
+    /// it mounts, before the next key arrives; a row that was only moved
+    /// takes it at the next frame. Not sooner: until the redraw, the field
+    /// found by id may be the old one about to be replaced.
+    fn focus_title(&self, id: &Id) {
+        self.pending_focus.set_value(Some(id.clone()));
+        let state = *self;
+        request_animation_frame(move || {
+            let Some(id) = state.pending_focus.get_value() else {
+                return;
+            };
+            state.pending_focus.set_value(None);
+            if let Some(field) = title_field(&id) {
+                let _ = field.focus();
+            }
+        });
+    }
+
+    /// Whether a newly mounted row for `id` should take the caret.
+    fn take_pending_focus(&self, id: &Id) -> bool {
+        let wanted = self
+            .pending_focus
+            .with_value(|pending| pending.as_ref() == Some(id));
+        if wanted {
+            self.pending_focus.set_value(None);
+        }
+        wanted
+    }
+
+    /// The starting view for a plan: large plans start collapsed.
+    pub fn for_plan(plan: &Plan) -> Self {
+        let state = Self::new();
+        if plan.goals.len() > LARGE_PLAN_GOALS {
+            let parents = plan
+                .goals
+                .iter()
+                .filter_map(|goal| goal.parent.clone())
+                .collect();
+            state.collapsed.set(parents);
+        }
+        state
+    }
+
+    fn set_collapsed(&self, id: &Id, collapsed: bool) {
+        self.collapsed.update(|set| {
+            if collapsed {
+                set.insert(id.clone());
+            } else {
+                set.remove(id);
+            }
+        });
+    }
+}
+
+impl Default for GoalListState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Finds a goal's title field, if it is on screen.
+fn title_field(id: &Id) -> Option<web_sys::HtmlElement> {
+    document()
+        .get_element_by_id(&title_field_id(id))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+}
+
+fn title_field_id(id: &Id) -> String {
+    format!("goal-title-{id}")
+}
+
+#[component]
+pub fn GoalsPage() -> impl IntoView {
+    let store = use_plan_store();
+    let list_state = expect_context::<GoalListState>();
+    let rows = GoalRows::new(store, list_state);
+    provide_context(rows);
+    let long_term_ids = rows.roots();
+    let has_goals = move || store.with(|plan| !plan.goals.is_empty());
+    let vision = move || store.with(|plan| plan.vision.statement.trim().to_owned());
+    let finished_count =
+        move || store.with(|plan| plan.goals.iter().filter(|g| !g.status.is_active()).count());
+
+    view! {
+        <div class="page page--goals">
+            <header class="page-header">
+                <h1>"Goals"</h1>
+                <p class="lede">
+                    "Break your vision into long-term goals, short-term goals under them, and steps you can take this week."
+                </p>
+            </header>
+            {move || {
+                let vision = vision();
+                if vision.is_empty() {
+                    view! {
+                        <p class="hint-card">
+                            "Goals work best under a vision. "
+                            <a href=Section::Vision.href()>"Write your vision first"</a>
+                            ", or start with a goal you already know."
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="vision-banner">
+                            <span class="vision-banner__label">"Your vision"</span>
+                            <span class="vision-banner__text">{vision}</span>
+                        </p>
+                    }
+                    .into_any()
+                }
+            }}
+            <AddGoalForm parent=None level=GoalLevel::LongTerm/>
+            <RemovalUndoNotice/>
+            <Show
+                when=has_goals
+                fallback=|| {
+                    view! {
+                        <p class="empty-state">
+                            "No goals yet. What is one big thing that would move you toward your vision in the next few years?"
+                        </p>
+                    }
+                }
+            >
+                <div class="goal-toolbar">
+                    <label class="toggle">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || list_state.hide_finished.get()
+                            on:change=move |event| list_state.hide_finished.set(event_target_checked(&event))
+                        />
+                        {move || format!("Hide done and dropped ({})", finished_count())}
+                    </label>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="button button--small button--quiet"
+                            on:click=move |_| list_state.collapsed.set(HashSet::new())
+                        >
+                            "Expand all"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--small button--quiet"
+                            on:click=move |_| {
+                                let parents = store.with_untracked(|plan| {
+                                    plan.goals.iter().filter_map(|goal| goal.parent.clone()).collect()
+                                });
+                                list_state.collapsed.set(parents);
+                            }
+                        >
+                            "Collapse all"
+                        </button>
+                    </div>
+                    <details class="keys-help">
+                        <summary>"Keyboard"</summary>
+                        <dl>
+                            <dt>"Enter"</dt>
+                            <dd>"new goal below"</dd>
+                            <dt>"Tab / Shift+Tab"</dt>
+                            <dd>"indent / outdent"</dd>
+                            <dt>"Alt+↑ / Alt+↓"</dt>
+                            <dd>"move up / down"</dd>
+                            <dt>"↑ / ↓"</dt>
+                            <dd>"previous / next goal"</dd>
+                            <dt>"Ctrl+Enter"</dt>
+                            <dd>"mark done"</dd>
+                            <dt>"Backspace on an empty title"</dt>
+                            <dd>"remove it (you can undo)"</dd>
+                        </dl>
+                    </details>
+                </div>
+                <ul class="goal-tree" aria-label="Goal tree">
+                    <For each=move || long_term_ids.get() key=|id| id.clone() let:id>
+                        <GoalItem id=id/>
+                    </For>
+                </ul>
+            </Show>
+        </div>
+    }
+}
+
+/// A text field and button that add a goal under `parent`.
+#[component]
+fn AddGoalForm(
+    parent: Option<Id>,
+    level: GoalLevel,
+    /// Called when the person closes the form with Escape.
+    #[prop(optional)]
+    on_close: Option<Callback<()>>,
+    /// Put the caret in the field as soon as the form appears.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    let store = use_plan_store();
+    let (title, set_title) = signal(String::new());
+    let (problem, set_problem) = signal(None::<String>);
+    let input_ref: NodeRef<html::Input> = NodeRef::new();
+    let field_id = format!(
+        "new-goal-{}",
+        parent.as_ref().map_or("root".to_owned(), Id::to_string)
+    );
+    let label = format!("New {}", level.label().to_lowercase());
+    let button_label = format!("Add {}", level.label().to_lowercase());
+    let nested = parent.is_some();
+
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(input) = input_ref.get() {
+                let _ = input.focus();
+            }
+        });
+    }
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let text = title.get_untracked();
+        if text.trim().is_empty() {
+            set_problem.set(Some("Give it a title first.".into()));
+            return;
+        }
+        let new_goal = NewGoal {
+            id: clock::new_id("g"),
+            parent: parent.clone(),
+            title: text,
+        };
+        match store.update(|plan| add_goal(plan, new_goal, clock::now())) {
+            Ok(()) => {
+                set_title.set(String::new());
+                set_problem.set(None);
+                // Stay open, ready for the next sibling.
+                if let Some(input) = input_ref.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
+            Err(error) => set_problem.set(Some(error.to_string())),
+        }
+    };
+
+    view! {
+        <form class="add-goal" class:add-goal--nested=nested on:submit=submit>
+            <label for=field_id.clone() class:visually-hidden=nested>
+                {label.clone()}
+            </label>
+            <div class="add-goal__row">
+                <input
+                    id=field_id
+                    type="text"
+                    autocomplete="off"
+                    node_ref=input_ref
+                    placeholder=if nested { label.clone() } else { "e.g. Publish my first picture book".to_owned() }
+                    prop:value=title
+                    on:input=move |event| set_title.set(event_target_value(&event))
+                    on:keydown=move |event| {
+                        if event.key() == "Escape" {
+                            if let Some(close) = on_close {
+                                close.run(());
+                            }
+                        }
+                    }
+                />
+                <button type="submit" class="button">{button_label}</button>
+            </div>
+            {move || problem.get().map(|problem| view! { <p class="field__error" role="alert">{problem}</p> })}
+        </form>
+    }
+}
+
+/// "Removed X. Undo" after a removal, until the next one or a click.
+#[component]
+fn RemovalUndoNotice() -> impl IntoView {
+    let store = use_plan_store();
+    let list_state = expect_context::<GoalListState>();
+    let last_removed = store.last_removed();
+    let undo = move |_| {
+        if let Some(removed) = last_removed.try_update(Option::take).flatten() {
+            let top = removed.top().id.clone();
+            store.update(|plan| restore_goals(plan, removed, clock::now()));
+            list_state.focus_title(&top);
+        }
+    };
+    view! {
+        <div class="undo-slot" role="status">
+            {move || {
+                last_removed
+                    .with(|removed| removed.as_ref().map(|removed| describe_removal(removed.top(), removed.len())))
+                    .map(|message| {
+                        view! {
+                            <p class="undo-notice">
+                                {message}
+                                <button type="button" class="button button--small" on:click=undo>
+                                    "Undo"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+fn describe_removal(top: &Goal, count: usize) -> String {
+    let title = if top.title.trim().is_empty() {
+        "an untitled goal"
+    } else {
+        &top.title
+    };
+    let quoted = if top.title.trim().is_empty() {
+        title.to_owned()
+    } else {
+        format!("“{title}”")
+    };
+    match count {
+        1 => format!("Removed {quoted}."),
+        2 => format!("Removed {quoted} and 1 item under it."),
+        _ => format!("Removed {quoted} and {} items under it.", count - 1),
+    }
+}
