@@ -537,6 +537,13 @@ fn GoalDetails(id: Id, row: RwSignal<RowData>, panel_id: String) -> impl IntoVie
                     />
                 </div>
             </Show>
+            {move || {
+                let option_id = row.with(|r| r.goal.from_option.clone())?;
+                let title = store.with(|plan| {
+                    plan.options.iter().find(|option| option.id == option_id).map(|option| option.title.clone())
+                })?;
+                Some(view! { <p class="goal__origin">{format!("Came from the option “{title}”.")}</p> })
+            }}
             <div class="field">
                 <label for=notes_id.clone()>"Notes"</label>
                 <textarea
