@@ -6,4 +6,5 @@
 pub mod calendar;
 pub mod format;
 pub mod goals;
+pub mod method;
 pub mod plan;

@@ -128,6 +128,18 @@ pub struct Vision {
     pub horizon_years: Option<u8>,
     /// How compelling the vision feels, from 1 (flat) to 10 (spine-tingling).
     pub excitement: Option<u8>,
+    /// Earlier statements, oldest first: how the vision changed over time.
+    pub history: Vec<VisionVersion>,
+}
+
+/// A vision statement as it was before it was rewritten.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisionVersion {
+    pub statement: String,
+    pub horizon_years: Option<u8>,
+    pub excitement: Option<u8>,
+    /// When it stopped being the current vision.
+    pub replaced_at: Timestamp,
 }
 
 /// The method's "fuzzy concepts" of success, each pinned down in words and weighed.
@@ -163,13 +175,52 @@ pub struct Asset {
     pub created_at: Timestamp,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssetKind {
     Skill,
     Person,
     PositionAndReputation,
     SavingsAndResources,
+}
+
+impl AssetKind {
+    pub const ALL: [AssetKind; 4] = [
+        Self::Skill,
+        Self::Person,
+        Self::PositionAndReputation,
+        Self::SavingsAndResources,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Skill => "Skills",
+            Self::Person => "People",
+            Self::PositionAndReputation => "Position and reputation",
+            Self::SavingsAndResources => "Savings and resources",
+        }
+    }
+
+    /// One line on what belongs here.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            Self::Skill => "What you can do well, from your work and outside it.",
+            Self::Person => "Who you know, and how each of them could help.",
+            Self::PositionAndReputation => "Where you stand now, and what people know you for.",
+            Self::SavingsAndResources => {
+                "Money and time you could invest in changing direction."
+            }
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Skill => "skill",
+            Self::Person => "person",
+            Self::PositionAndReputation => "position_and_reputation",
+            Self::SavingsAndResources => "savings_and_resources",
+        }
+    }
 }
 
 /// A candidate move toward the vision.
@@ -181,9 +232,42 @@ pub struct CareerOption {
     pub notes: String,
     pub status: OptionStatus,
     pub created_at: Timestamp,
+    /// Ids of the assets this option builds on.
+    #[serde(default)]
+    pub assets_used: Vec<Id>,
+    #[serde(default)]
+    pub time_cost: String,
+    #[serde(default)]
+    pub money_cost: String,
+    #[serde(default)]
+    pub upside: String,
+    #[serde(default)]
+    pub risks: String,
+    /// For studying someone who made it: who, their path, what to learn, how to reach them.
+    #[serde(default)]
+    pub role_model: RoleModel,
+    /// For trial and error: the experiment and what it will teach.
+    #[serde(default)]
+    pub experiment: Experiment,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoleModel {
+    pub who: String,
+    pub their_path: String,
+    pub what_to_learn: String,
+    pub how_to_reach: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Experiment {
+    pub what_to_try: String,
+    pub what_it_will_teach: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OptionKind {
     StudyRoleModel,
@@ -201,12 +285,113 @@ pub enum OptionKind {
     Other,
 }
 
+impl OptionKind {
+    pub const ALL: [OptionKind; 13] = [
+        Self::StudyRoleModel,
+        Self::PlotOwnCourse,
+        Self::TrialAndError,
+        Self::Networking,
+        Self::StrategicJobMove,
+        Self::StartBusiness,
+        Self::DefineBrand,
+        Self::PersonalDevelopment,
+        Self::NewSkills,
+        Self::Moving,
+        Self::BackToSchool,
+        Self::BuildExperience,
+        Self::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::StudyRoleModel => "Study someone who made it",
+            Self::PlotOwnCourse => "Plot your own course",
+            Self::TrialAndError => "Trial and error",
+            Self::Networking => "Networking",
+            Self::StrategicJobMove => "A strategic job move",
+            Self::StartBusiness => "Start your own business",
+            Self::DefineBrand => "Define your brand",
+            Self::PersonalDevelopment => "Personal development",
+            Self::NewSkills => "New skills",
+            Self::Moving => "Moving",
+            Self::BackToSchool => "Going back to school",
+            Self::BuildExperience => "Building experience",
+            Self::Other => "Something else",
+        }
+    }
+
+    /// The method's one-line description, shown when choosing a kind.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::StudyRoleModel => "Look at the path of someone who got there: study it, connect, interview them.",
+            Self::PlotOwnCourse => "Use your connections and situation to leap ahead of where most people start.",
+            Self::TrialAndError => "Try something small, learn from it, and change direction if you need to.",
+            Self::Networking => "Connect with the people who can help you learn and achieve what you want.",
+            Self::StrategicJobMove => "Take jobs that qualify you for what you ultimately want, and meet the right people.",
+            Self::StartBusiness => "Create what doesn't exist yet, if your vision needs it.",
+            Self::DefineBrand => "Tell the world who you are, so people know what they get when they hire you.",
+            Self::PersonalDevelopment => "Keep working on yourself; no one else will do it for you.",
+            Self::NewSkills => "Learn what the next position or project will ask of you.",
+            Self::Moving => "Go where the work, the people or the market are.",
+            Self::BackToSchool => "A degree or course that opens the door.",
+            Self::BuildExperience => "Build up the base of experience you are missing.",
+            Self::Other => "Any other way to bridge the gap.",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::StudyRoleModel => "study_role_model",
+            Self::PlotOwnCourse => "plot_own_course",
+            Self::TrialAndError => "trial_and_error",
+            Self::Networking => "networking",
+            Self::StrategicJobMove => "strategic_job_move",
+            Self::StartBusiness => "start_business",
+            Self::DefineBrand => "define_brand",
+            Self::PersonalDevelopment => "personal_development",
+            Self::NewSkills => "new_skills",
+            Self::Moving => "moving",
+            Self::BackToSchool => "back_to_school",
+            Self::BuildExperience => "build_experience",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OptionStatus {
     Considering,
     Chosen,
     SetAside,
+}
+
+impl OptionStatus {
+    pub const ALL: [OptionStatus; 3] = [Self::Considering, Self::Chosen, Self::SetAside];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Considering => "Considering",
+            Self::Chosen => "Chosen",
+            Self::SetAside => "Set aside",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Considering => "considering",
+            Self::Chosen => "chosen",
+            Self::SetAside => "set_aside",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.key() == key)
+    }
 }
 
 /// A long-term goal, a short-term goal or a step, by its depth in the tree.
@@ -303,6 +488,21 @@ mod tests {
             assert_eq!(GoalStatus::from_key(status.key()), Some(status));
         }
         assert_eq!(GoalStatus::from_key("finished"), None);
+    }
+
+    #[test]
+    fn kind_and_status_keys_match_the_file_format() {
+        for kind in OptionKind::ALL {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.key()));
+            assert_eq!(OptionKind::from_key(kind.key()), Some(kind));
+        }
+        for status in OptionStatus::ALL {
+            assert_eq!(serde_json::to_string(&status).unwrap(), format!("\"{}\"", status.key()));
+            assert_eq!(OptionStatus::from_key(status.key()), Some(status));
+        }
+        for kind in AssetKind::ALL {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.key()));
+        }
     }
 
     #[test]

@@ -1,0 +1,437 @@
+//! The method's first three parts: the vision (with its history), the
+//! leverage a person starts from, and the options that bridge the gap.
+
+use super::calendar::Timestamp;
+use super::goals::{add_goal, GoalError, NewGoal};
+use super::plan::{
+    Asset, AssetKind, CareerOption, Id, OptionKind, OptionStatus, Plan, SuccessFacet, Vision,
+    VisionVersion,
+};
+
+/// Below this score the excitement test sends the person back to the drawing board.
+pub const EXCITING_ENOUGH: u8 = 8;
+
+/// A first draft of the vision statement, built from the person's own answers
+/// for them to edit. Empty when there is nothing to build from.
+pub fn draft_statement(vision: &Vision) -> String {
+    let mut sentences = Vec::new();
+    let want = clause(&vision.want);
+    if !want.is_empty() {
+        let opening = match vision.horizon_years {
+            Some(1) => "Within a year, I will".to_owned(),
+            Some(years) => format!("Within {years} years, I will"),
+            None => "I will".to_owned(),
+        };
+        sentences.push(format!("{opening} {}", strip_leading(&want, &["i want to ", "to "])));
+    }
+    let willing = clause(&vision.willing_to_work_for);
+    if !willing.is_empty() {
+        sentences.push(format!(
+            "I am willing to work for it: {}",
+            strip_leading(&willing, &["i am willing to ", "i'm willing to "])
+        ));
+    }
+    let success = success_words(vision);
+    if !success.is_empty() {
+        sentences.push(format!("Success means {success}"));
+    }
+    let real = clause(&vision.believe_can_be_real);
+    if !real.is_empty() {
+        sentences.push(format!(
+            "I believe {}",
+            strip_leading(&real, &["i believe ", "i believe that "])
+        ));
+    }
+    sentences
+        .into_iter()
+        .map(|sentence| format!("{sentence}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of the success facets that matter, weightiest first.
+fn success_words(vision: &Vision) -> String {
+    let success = &vision.success;
+    let mut facets: Vec<&SuccessFacet> = [
+        &success.mission,
+        &success.accomplishments,
+        &success.money,
+        &success.own_terms,
+    ]
+    .into_iter()
+    .filter(|facet| facet.weight > 0 && !facet.words.trim().is_empty())
+    .collect();
+    facets.sort_by_key(|facet| std::cmp::Reverse(facet.weight));
+    let words: Vec<String> = facets.iter().map(|facet| clause(&facet.words)).collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A sentence as a clause: trimmed, without its closing full stop, and
+/// lower-cased at the start unless it starts with "I" or a name-like word.
+fn clause(text: &str) -> String {
+    let text = text.trim().trim_end_matches(['.', '!']).trim();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_uppercase() => {
+            let keep_capital = text.starts_with("I ") || text.starts_with("I'") || text == "I";
+            let second_is_upper = chars.next().is_some_and(char::is_uppercase);
+            if keep_capital || second_is_upper {
+                text.to_owned()
+            } else {
+                first.to_lowercase().chain(text.chars().skip(1)).collect()
+            }
+        }
+        _ => text.to_owned(),
+    }
+}
+
+fn strip_leading(text: &str, prefixes: &[&str]) -> String {
+    let lower = text.to_lowercase();
+    prefixes
+        .iter()
+        .find(|prefix| lower.starts_with(*prefix))
+        .map_or_else(|| text.to_owned(), |prefix| text[prefix.len()..].to_owned())
+}
+
+/// Keeps the current statement in the history before a rewrite begins, unless
+/// it is empty or already the latest kept version.
+pub fn keep_current_vision(plan: &mut Plan, now: Timestamp) -> bool {
+    let vision = &plan.vision;
+    let statement = vision.statement.trim();
+    let already_kept = vision
+        .history
+        .last()
+        .is_some_and(|last| last.statement.trim() == statement);
+    if statement.is_empty() || already_kept {
+        return false;
+    }
+    let version = VisionVersion {
+        statement: vision.statement.clone(),
+        horizon_years: vision.horizon_years,
+        excitement: vision.excitement,
+        replaced_at: now,
+    };
+    plan.vision.history.push(version);
+    plan.updated_at = Some(now);
+    true
+}
+
+/// Brings back an earlier vision; the current one joins the history.
+pub fn restore_vision(plan: &mut Plan, index: usize, now: Timestamp) -> bool {
+    if index >= plan.vision.history.len() {
+        return false;
+    }
+    let earlier = plan.vision.history.remove(index);
+    keep_current_vision(plan, now);
+    plan.vision.statement = earlier.statement;
+    plan.vision.horizon_years = earlier.horizon_years;
+    plan.vision.excitement = earlier.excitement;
+    plan.updated_at = Some(now);
+    true
+}
+
+pub fn add_asset(plan: &mut Plan, id: Id, kind: AssetKind, name: &str, now: Timestamp) {
+    plan.assets.push(Asset {
+        id,
+        kind,
+        name: name.trim().to_owned(),
+        note: String::new(),
+        level: None,
+        private: kind == AssetKind::SavingsAndResources,
+        created_at: now,
+    });
+    plan.updated_at = Some(now);
+}
+
+/// Changes one asset in place.
+pub fn edit_asset(plan: &mut Plan, id: &Id, now: Timestamp, change: impl FnOnce(&mut Asset)) -> bool {
+    let Some(asset) = plan.assets.iter_mut().find(|asset| &asset.id == id) else {
+        return false;
+    };
+    change(asset);
+    plan.updated_at = Some(now);
+    true
+}
+
+/// Removes an asset and every option's reference to it.
+pub fn remove_asset(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<Asset> {
+    let position = plan.assets.iter().position(|asset| &asset.id == id)?;
+    for option in &mut plan.options {
+        option.assets_used.retain(|used| used != id);
+    }
+    plan.updated_at = Some(now);
+    Some(plan.assets.remove(position))
+}
+
+pub fn add_option(plan: &mut Plan, id: Id, kind: OptionKind, title: &str, now: Timestamp) {
+    plan.options.push(CareerOption {
+        id,
+        kind,
+        title: title.trim().to_owned(),
+        notes: String::new(),
+        status: OptionStatus::Considering,
+        created_at: now,
+        assets_used: Vec::new(),
+        time_cost: String::new(),
+        money_cost: String::new(),
+        upside: String::new(),
+        risks: String::new(),
+        role_model: Default::default(),
+        experiment: Default::default(),
+    });
+    plan.updated_at = Some(now);
+}
+
+/// Changes one option in place.
+pub fn edit_option(
+    plan: &mut Plan,
+    id: &Id,
+    now: Timestamp,
+    change: impl FnOnce(&mut CareerOption),
+) -> bool {
+    let Some(option) = plan.options.iter_mut().find(|option| &option.id == id) else {
+        return false;
+    };
+    change(option);
+    plan.updated_at = Some(now);
+    true
+}
+
+/// Removes an option; goals made from it keep their place and lose the link.
+pub fn remove_option(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<CareerOption> {
+    let position = plan.options.iter().position(|option| &option.id == id)?;
+    for goal in &mut plan.goals {
+        if goal.from_option.as_ref() == Some(id) {
+            goal.from_option = None;
+        }
+    }
+    plan.updated_at = Some(now);
+    Some(plan.options.remove(position))
+}
+
+/// The goal made from an option, if one was.
+pub fn goal_from_option<'a>(plan: &'a Plan, option: &Id) -> Option<&'a super::plan::Goal> {
+    plan.goals
+        .iter()
+        .find(|goal| goal.from_option.as_ref() == Some(option))
+}
+
+/// Turns an option into a long-term goal linked back to it, and marks the
+/// option chosen.
+pub fn option_to_goal(
+    plan: &mut Plan,
+    option: &Id,
+    goal_id: Id,
+    now: Timestamp,
+) -> Result<(), GoalError> {
+    let title = plan
+        .options
+        .iter()
+        .find(|candidate| &candidate.id == option)
+        .map(|candidate| candidate.title.clone())
+        .ok_or_else(|| GoalError::NotFound(option.clone()))?;
+    add_goal(
+        plan,
+        NewGoal {
+            id: goal_id.clone(),
+            parent: None,
+            title,
+        },
+        now,
+    )?;
+    if let Some(goal) = plan.goal_mut(&goal_id) {
+        goal.from_option = Some(option.clone());
+    }
+    edit_option(plan, option, now, |chosen| chosen.status = OptionStatus::Chosen);
+    Ok(())
+}
+
+/// The plan as it may be shared: private assets left out, and options no
+/// longer pointing at them.
+pub fn without_private(plan: &Plan) -> Plan {
+    let mut shared = plan.clone();
+    let private: Vec<Id> = shared
+        .assets
+        .iter()
+        .filter(|asset| asset.private)
+        .map(|asset| asset.id.clone())
+        .collect();
+    shared.assets.retain(|asset| !asset.private);
+    for option in &mut shared.options {
+        option.assets_used.retain(|used| !private.contains(used));
+    }
+    shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::format::{check_integrity, parse_plan, to_file_text};
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_seconds(1_790_000_000 + seconds)
+    }
+
+    #[test]
+    fn the_draft_is_built_from_the_answers() {
+        let mut vision = Vision {
+            want: "I want to write picture books that children ask for again and again.".into(),
+            willing_to_work_for: "Early mornings and a hundred rejection letters".into(),
+            believe_can_be_real: "A shelf of my own books in the library".into(),
+            horizon_years: Some(5),
+            ..Vision::default()
+        };
+        vision.success.mission = SuccessFacet {
+            weight: 5,
+            words: "Children who love reading".into(),
+        };
+        vision.success.money = SuccessFacet {
+            weight: 2,
+            words: "Enough to write full time.".into(),
+        };
+        vision.success.accomplishments = SuccessFacet {
+            weight: 0,
+            words: "Awards".into(),
+        };
+        assert_eq!(
+            draft_statement(&vision),
+            "Within 5 years, I will write picture books that children ask for again and again. \
+             I am willing to work for it: early mornings and a hundred rejection letters. \
+             Success means children who love reading and enough to write full time. \
+             I believe a shelf of my own books in the library."
+        );
+    }
+
+    #[test]
+    fn the_draft_skips_what_is_missing() {
+        assert_eq!(draft_statement(&Vision::default()), "");
+        let vision = Vision {
+            want: "Lead a design team".into(),
+            ..Vision::default()
+        };
+        assert_eq!(draft_statement(&vision), "I will lead a design team.");
+        let vision = Vision {
+            want: "  ".into(),
+            believe_can_be_real: "I'm good enough to get there.".into(),
+            horizon_years: Some(1),
+            ..Vision::default()
+        };
+        assert_eq!(draft_statement(&vision), "I believe I'm good enough to get there.");
+    }
+
+    #[test]
+    fn acronyms_keep_their_capitals() {
+        let vision = Vision {
+            want: "UX research for children's apps".into(),
+            horizon_years: Some(1),
+            ..Vision::default()
+        };
+        assert_eq!(
+            draft_statement(&vision),
+            "Within a year, I will UX research for children's apps.",
+            "a leading acronym keeps its capitals"
+        );
+        let vision = Vision {
+            want: "Become CTO of a climate startup".into(),
+            ..Vision::default()
+        };
+        assert_eq!(draft_statement(&vision), "I will become CTO of a climate startup.");
+    }
+
+    #[test]
+    fn rewriting_keeps_earlier_versions_once() {
+        let mut plan = Plan::default();
+        assert!(!keep_current_vision(&mut plan, at(0)), "nothing to keep yet");
+        plan.vision.statement = "Become a team lead".into();
+        plan.vision.excitement = Some(6);
+        assert!(keep_current_vision(&mut plan, at(1)));
+        assert!(!keep_current_vision(&mut plan, at(2)), "the same version is kept once");
+        plan.vision.statement = "Start my own studio".into();
+        assert!(keep_current_vision(&mut plan, at(3)));
+        let kept: Vec<&str> = plan.vision.history.iter().map(|v| v.statement.as_str()).collect();
+        assert_eq!(kept, ["Become a team lead", "Start my own studio"]);
+        assert_eq!(plan.vision.history[0].excitement, Some(6));
+        assert_eq!(plan.vision.history[0].replaced_at, at(1));
+    }
+
+    #[test]
+    fn restoring_swaps_the_current_vision_into_the_history() {
+        let mut plan = Plan::default();
+        plan.vision.statement = "Become a team lead".into();
+        plan.vision.horizon_years = Some(2);
+        keep_current_vision(&mut plan, at(1));
+        plan.vision.statement = "Start my own studio".into();
+        plan.vision.horizon_years = Some(5);
+
+        assert!(restore_vision(&mut plan, 0, at(2)));
+        assert_eq!(plan.vision.statement, "Become a team lead");
+        assert_eq!(plan.vision.horizon_years, Some(2));
+        let kept: Vec<&str> = plan.vision.history.iter().map(|v| v.statement.as_str()).collect();
+        assert_eq!(kept, ["Start my own studio"]);
+        assert!(!restore_vision(&mut plan, 5, at(3)));
+    }
+
+    #[test]
+    fn assets_are_added_edited_and_removed_with_their_references() {
+        let mut plan = Plan::default();
+        add_asset(&mut plan, Id::from("a-1"), AssetKind::Person, " Dana, product lead ", at(0));
+        add_asset(&mut plan, Id::from("a-2"), AssetKind::SavingsAndResources, "Six months", at(0));
+        assert_eq!(plan.assets[0].name, "Dana, product lead");
+        assert!(!plan.assets[0].private);
+        assert!(plan.assets[1].private, "savings start private");
+        assert!(edit_asset(&mut plan, &Id::from("a-1"), at(1), |asset| asset.level = Some(4)));
+        assert_eq!(plan.assets[0].level, Some(4));
+
+        add_option(&mut plan, Id::from("o-1"), OptionKind::Networking, "Coffee with Dana", at(2));
+        edit_option(&mut plan, &Id::from("o-1"), at(2), |option| {
+            option.assets_used = vec![Id::from("a-1"), Id::from("a-2")]
+        });
+        let removed = remove_asset(&mut plan, &Id::from("a-1"), at(3)).unwrap();
+        assert_eq!(removed.name, "Dana, product lead");
+        assert_eq!(plan.options[0].assets_used, [Id::from("a-2")]);
+        assert_eq!(remove_asset(&mut plan, &Id::from("a-1"), at(4)), None);
+    }
+
+    #[test]
+    fn an_option_becomes_a_linked_long_term_goal() {
+        let mut plan = Plan::default();
+        add_option(&mut plan, Id::from("o-1"), OptionKind::BackToSchool, "Part-time MBA", at(0));
+        option_to_goal(&mut plan, &Id::from("o-1"), Id::from("g-1"), at(1)).unwrap();
+        let goal = plan.goal(&Id::from("g-1")).unwrap();
+        assert_eq!(goal.title, "Part-time MBA");
+        assert_eq!(goal.parent, None);
+        assert_eq!(goal.from_option, Some(Id::from("o-1")));
+        assert_eq!(plan.options[0].status, OptionStatus::Chosen);
+        assert_eq!(goal_from_option(&plan, &Id::from("o-1")).unwrap().id, Id::from("g-1"));
+        assert!(check_integrity(&plan).is_ok());
+
+        // Removing the option keeps the goal and drops the link.
+        remove_option(&mut plan, &Id::from("o-1"), at(2)).unwrap();
+        assert_eq!(plan.goal(&Id::from("g-1")).unwrap().from_option, None);
+        assert_eq!(
+            option_to_goal(&mut plan, &Id::from("o-1"), Id::from("g-2"), at(3)),
+            Err(GoalError::NotFound(Id::from("o-1")))
+        );
+    }
+
+    #[test]
+    fn private_entries_stay_out_of_what_is_shared() {
+        let mut plan = Plan::default();
+        add_asset(&mut plan, Id::from("a-1"), AssetKind::Skill, "Public speaking", at(0));
+        add_asset(&mut plan, Id::from("a-2"), AssetKind::SavingsAndResources, "£12,000", at(0));
+        add_option(&mut plan, Id::from("o-1"), OptionKind::StartBusiness, "Open a studio", at(0));
+        edit_option(&mut plan, &Id::from("o-1"), at(0), |option| {
+            option.assets_used = vec![Id::from("a-1"), Id::from("a-2")]
+        });
+        let shared = without_private(&plan);
+        assert_eq!(shared.assets.len(), 1);
+        assert_eq!(shared.options[0].assets_used, [Id::from("a-1")]);
+        assert!(!to_file_text(&shared).contains("12,000"));
+        assert_eq!(parse_plan(&to_file_text(&shared)).unwrap(), shared);
+        assert_eq!(plan.assets.len(), 2, "the person's own plan is untouched");
+    }
+}
