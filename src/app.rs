@@ -4,7 +4,9 @@ use crate::components::notices::{RecoveryNotice, SaveFailureNotice};
 use crate::components::save_indicator::SaveIndicator;
 use crate::pages::data::DataPage;
 use crate::pages::goals::{GoalListState, GoalsPage};
+use crate::pages::leverage::LeveragePage;
 use crate::pages::next_step::NextStepPage;
+use crate::pages::options::OptionsPage;
 use crate::pages::progress::ProgressPage;
 use crate::pages::vision::VisionPage;
 use crate::routing::{use_section_from_address, Section};
@@ -86,6 +88,8 @@ pub fn Shell() -> impl IntoView {
         <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
             {move || match section.get() {
                 Section::Vision => view! { <VisionPage/> }.into_any(),
+                Section::Leverage => view! { <LeveragePage/> }.into_any(),
+                Section::Options => view! { <OptionsPage/> }.into_any(),
                 Section::Goals => view! { <GoalsPage/> }.into_any(),
                 Section::NextStep => view! { <NextStepPage/> }.into_any(),
                 Section::Progress => view! { <ProgressPage/> }.into_any(),

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Vision,
+    Leverage,
+    Options,
     Goals,
     NextStep,
     Progress,
@@ -15,9 +17,11 @@ pub enum Section {
 
 impl Section {
     /// In navigation order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 7] = [
         Section::NextStep,
         Section::Vision,
+        Section::Leverage,
+        Section::Options,
         Section::Goals,
         Section::Progress,
         Section::Data,
@@ -26,6 +30,8 @@ impl Section {
     pub fn slug(self) -> &'static str {
         match self {
             Self::Vision => "vision",
+            Self::Leverage => "leverage",
+            Self::Options => "options",
             Self::Goals => "goals",
             Self::NextStep => "next",
             Self::Progress => "progress",
@@ -36,6 +42,8 @@ impl Section {
     pub fn title(self) -> &'static str {
         match self {
             Self::Vision => "Vision",
+            Self::Leverage => "Leverage",
+            Self::Options => "Options",
             Self::Goals => "Goals",
             Self::NextStep => "Next step",
             Self::Progress => "Progress",

@@ -22,7 +22,10 @@ pub fn draft_statement(vision: &Vision) -> String {
             Some(years) => format!("Within {years} years, I will"),
             None => "I will".to_owned(),
         };
-        sentences.push(format!("{opening} {}", strip_leading(&want, &["i want to ", "to "])));
+        sentences.push(format!(
+            "{opening} {}",
+            strip_leading(&want, &["i want to ", "to "])
+        ));
     }
     let willing = clause(&vision.willing_to_work_for);
     if !willing.is_empty() {
@@ -148,7 +151,12 @@ pub fn add_asset(plan: &mut Plan, id: Id, kind: AssetKind, name: &str, now: Time
 }
 
 /// Changes one asset in place.
-pub fn edit_asset(plan: &mut Plan, id: &Id, now: Timestamp, change: impl FnOnce(&mut Asset)) -> bool {
+pub fn edit_asset(
+    plan: &mut Plan,
+    id: &Id,
+    now: Timestamp,
+    change: impl FnOnce(&mut Asset),
+) -> bool {
     let Some(asset) = plan.assets.iter_mut().find(|asset| &asset.id == id) else {
         return false;
     };
@@ -246,7 +254,9 @@ pub fn option_to_goal(
     if let Some(goal) = plan.goal_mut(&goal_id) {
         goal.from_option = Some(option.clone());
     }
-    edit_option(plan, option, now, |chosen| chosen.status = OptionStatus::Chosen);
+    edit_option(plan, option, now, |chosen| {
+        chosen.status = OptionStatus::Chosen
+    });
     Ok(())
 }
 
@@ -320,7 +330,10 @@ mod tests {
             horizon_years: Some(1),
             ..Vision::default()
         };
-        assert_eq!(draft_statement(&vision), "I believe I'm good enough to get there.");
+        assert_eq!(
+            draft_statement(&vision),
+            "I believe I'm good enough to get there."
+        );
     }
 
     #[test]
@@ -339,20 +352,34 @@ mod tests {
             want: "Become CTO of a climate startup".into(),
             ..Vision::default()
         };
-        assert_eq!(draft_statement(&vision), "I will become CTO of a climate startup.");
+        assert_eq!(
+            draft_statement(&vision),
+            "I will become CTO of a climate startup."
+        );
     }
 
     #[test]
     fn rewriting_keeps_earlier_versions_once() {
         let mut plan = Plan::default();
-        assert!(!keep_current_vision(&mut plan, at(0)), "nothing to keep yet");
+        assert!(
+            !keep_current_vision(&mut plan, at(0)),
+            "nothing to keep yet"
+        );
         plan.vision.statement = "Become a team lead".into();
         plan.vision.excitement = Some(6);
         assert!(keep_current_vision(&mut plan, at(1)));
-        assert!(!keep_current_vision(&mut plan, at(2)), "the same version is kept once");
+        assert!(
+            !keep_current_vision(&mut plan, at(2)),
+            "the same version is kept once"
+        );
         plan.vision.statement = "Start my own studio".into();
         assert!(keep_current_vision(&mut plan, at(3)));
-        let kept: Vec<&str> = plan.vision.history.iter().map(|v| v.statement.as_str()).collect();
+        let kept: Vec<&str> = plan
+            .vision
+            .history
+            .iter()
+            .map(|v| v.statement.as_str())
+            .collect();
         assert_eq!(kept, ["Become a team lead", "Start my own studio"]);
         assert_eq!(plan.vision.history[0].excitement, Some(6));
         assert_eq!(plan.vision.history[0].replaced_at, at(1));
@@ -370,7 +397,12 @@ mod tests {
         assert!(restore_vision(&mut plan, 0, at(2)));
         assert_eq!(plan.vision.statement, "Become a team lead");
         assert_eq!(plan.vision.horizon_years, Some(2));
-        let kept: Vec<&str> = plan.vision.history.iter().map(|v| v.statement.as_str()).collect();
+        let kept: Vec<&str> = plan
+            .vision
+            .history
+            .iter()
+            .map(|v| v.statement.as_str())
+            .collect();
         assert_eq!(kept, ["Start my own studio"]);
         assert!(!restore_vision(&mut plan, 5, at(3)));
     }
@@ -378,15 +410,35 @@ mod tests {
     #[test]
     fn assets_are_added_edited_and_removed_with_their_references() {
         let mut plan = Plan::default();
-        add_asset(&mut plan, Id::from("a-1"), AssetKind::Person, " Dana, product lead ", at(0));
-        add_asset(&mut plan, Id::from("a-2"), AssetKind::SavingsAndResources, "Six months", at(0));
+        add_asset(
+            &mut plan,
+            Id::from("a-1"),
+            AssetKind::Person,
+            " Dana, product lead ",
+            at(0),
+        );
+        add_asset(
+            &mut plan,
+            Id::from("a-2"),
+            AssetKind::SavingsAndResources,
+            "Six months",
+            at(0),
+        );
         assert_eq!(plan.assets[0].name, "Dana, product lead");
         assert!(!plan.assets[0].private);
         assert!(plan.assets[1].private, "savings start private");
-        assert!(edit_asset(&mut plan, &Id::from("a-1"), at(1), |asset| asset.level = Some(4)));
+        assert!(edit_asset(&mut plan, &Id::from("a-1"), at(1), |asset| {
+            asset.level = Some(4)
+        }));
         assert_eq!(plan.assets[0].level, Some(4));
 
-        add_option(&mut plan, Id::from("o-1"), OptionKind::Networking, "Coffee with Dana", at(2));
+        add_option(
+            &mut plan,
+            Id::from("o-1"),
+            OptionKind::Networking,
+            "Coffee with Dana",
+            at(2),
+        );
         edit_option(&mut plan, &Id::from("o-1"), at(2), |option| {
             option.assets_used = vec![Id::from("a-1"), Id::from("a-2")]
         });
@@ -399,14 +451,23 @@ mod tests {
     #[test]
     fn an_option_becomes_a_linked_long_term_goal() {
         let mut plan = Plan::default();
-        add_option(&mut plan, Id::from("o-1"), OptionKind::BackToSchool, "Part-time MBA", at(0));
+        add_option(
+            &mut plan,
+            Id::from("o-1"),
+            OptionKind::BackToSchool,
+            "Part-time MBA",
+            at(0),
+        );
         option_to_goal(&mut plan, &Id::from("o-1"), Id::from("g-1"), at(1)).unwrap();
         let goal = plan.goal(&Id::from("g-1")).unwrap();
         assert_eq!(goal.title, "Part-time MBA");
         assert_eq!(goal.parent, None);
         assert_eq!(goal.from_option, Some(Id::from("o-1")));
         assert_eq!(plan.options[0].status, OptionStatus::Chosen);
-        assert_eq!(goal_from_option(&plan, &Id::from("o-1")).unwrap().id, Id::from("g-1"));
+        assert_eq!(
+            goal_from_option(&plan, &Id::from("o-1")).unwrap().id,
+            Id::from("g-1")
+        );
         assert!(check_integrity(&plan).is_ok());
 
         // Removing the option keeps the goal and drops the link.
@@ -421,9 +482,27 @@ mod tests {
     #[test]
     fn private_entries_stay_out_of_what_is_shared() {
         let mut plan = Plan::default();
-        add_asset(&mut plan, Id::from("a-1"), AssetKind::Skill, "Public speaking", at(0));
-        add_asset(&mut plan, Id::from("a-2"), AssetKind::SavingsAndResources, "£12,000", at(0));
-        add_option(&mut plan, Id::from("o-1"), OptionKind::StartBusiness, "Open a studio", at(0));
+        add_asset(
+            &mut plan,
+            Id::from("a-1"),
+            AssetKind::Skill,
+            "Public speaking",
+            at(0),
+        );
+        add_asset(
+            &mut plan,
+            Id::from("a-2"),
+            AssetKind::SavingsAndResources,
+            "£12,000",
+            at(0),
+        );
+        add_option(
+            &mut plan,
+            Id::from("o-1"),
+            OptionKind::StartBusiness,
+            "Open a studio",
+            at(0),
+        );
         edit_option(&mut plan, &Id::from("o-1"), at(0), |option| {
             option.assets_used = vec![Id::from("a-1"), Id::from("a-2")]
         });

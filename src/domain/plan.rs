@@ -207,9 +207,7 @@ impl AssetKind {
             Self::Skill => "What you can do well, from your work and outside it.",
             Self::Person => "Who you know, and how each of them could help.",
             Self::PositionAndReputation => "Where you stand now, and what people know you for.",
-            Self::SavingsAndResources => {
-                "Money and time you could invest in changing direction."
-            }
+            Self::SavingsAndResources => "Money and time you could invest in changing direction.",
         }
     }
 
@@ -493,15 +491,24 @@ mod tests {
     #[test]
     fn kind_and_status_keys_match_the_file_format() {
         for kind in OptionKind::ALL {
-            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.key()));
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.key())
+            );
             assert_eq!(OptionKind::from_key(kind.key()), Some(kind));
         }
         for status in OptionStatus::ALL {
-            assert_eq!(serde_json::to_string(&status).unwrap(), format!("\"{}\"", status.key()));
+            assert_eq!(
+                serde_json::to_string(&status).unwrap(),
+                format!("\"{}\"", status.key())
+            );
             assert_eq!(OptionStatus::from_key(status.key()), Some(status));
         }
         for kind in AssetKind::ALL {
-            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.key()));
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.key())
+            );
         }
     }
 

@@ -2,6 +2,8 @@
 
 pub mod data;
 pub mod goals;
+pub mod leverage;
 pub mod next_step;
+pub mod options;
 pub mod progress;
 pub mod vision;

@@ -40,3 +40,26 @@ export async function addChildren(page, parentTitle, childLabel, titles) {
   }
   await field.press('Escape');
 }
+
+/** Opens the vision guide at its statement step and returns the statement field. */
+export async function visionStatementField(page) {
+  const heading = page.getByRole('heading', { level: 2, name: 'Your vision statement' });
+  if (!(await page.getByRole('heading', { level: 1, name: 'Vision' }).isVisible())) {
+    await openSection(page, 'Vision');
+  }
+  for (let step = 0; step < 6 && !(await heading.isVisible()); step++) {
+    const jump = page.getByRole('button', { name: /Your vision$/ });
+    if (await jump.isEnabled()) {
+      await jump.click();
+    } else {
+      await page.getByRole('button', { name: /^(Next|Skip for now)$/ }).click();
+    }
+  }
+  await expect(heading).toBeVisible();
+  return page.getByLabel('Vision statement', { exact: true });
+}
+
+/** Writes the vision statement through the guide. */
+export async function writeVisionStatement(page, text) {
+  await (await visionStatementField(page)).fill(text);
+}

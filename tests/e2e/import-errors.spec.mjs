@@ -1,6 +1,6 @@
 // Files that are not plans are refused with a clear message and change nothing.
 import { test, expect } from '@playwright/test';
-import { expectSaved, openSection, storedPlanText } from './helpers.mjs';
+import { expectSaved, openSection, storedPlanText, visionStatementField, writeVisionStatement } from './helpers.mjs';
 
 const BAD_FILES = [
   { name: 'notes.json', body: '{"hello": "world"}', message: 'not a Waypoint plan' },
@@ -40,7 +40,7 @@ const BAD_FILES = [
 
 test('bad files are refused, explained, and leave the plan alone', async ({ page }) => {
   await page.goto('./#/vision');
-  await page.getByLabel('Vision statement').fill('Teach data science at a university');
+  await writeVisionStatement(page, 'Teach data science at a university');
   await expectSaved(page);
   const before = await storedPlanText(page);
   await openSection(page, 'Data');
@@ -59,5 +59,5 @@ test('bad files are refused, explained, and leave the plan alone', async ({ page
   }
   expect(await storedPlanText(page)).toBe(before);
   await openSection(page, 'Vision');
-  await expect(page.getByLabel('Vision statement')).toHaveValue('Teach data science at a university');
+  await expect(await visionStatementField(page)).toHaveValue('Teach data science at a university');
 });

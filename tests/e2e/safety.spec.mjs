@@ -2,7 +2,7 @@
 // right after typing, and a full storage quota.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { PLAN_KEY, expectSaved, storedPlanText } from './helpers.mjs';
+import { PLAN_KEY, expectSaved, storedPlanText, visionStatementField, writeVisionStatement } from './helpers.mjs';
 
 const CORRUPT = '{"format": "waypoint-plan", "schema_version": 1, "vision": {"statement": "half-written';
 
@@ -28,7 +28,7 @@ test('a corrupt saved plan is kept, explained and downloadable', async ({ page }
   expect(await readFile(await (await downloadPromise).path(), 'utf8')).toBe(CORRUPT);
 
   // Starting afresh writes the new plan; the copy stays, reachable from Data.
-  await page.getByLabel('Vision statement').fill('Lead a design team');
+  await writeVisionStatement(page, 'Lead a design team');
   await expectSaved(page);
   expect(JSON.parse(await storedPlanText(page)).vision.statement).toBe('Lead a design team');
   await page.reload();
@@ -57,19 +57,19 @@ test('a second corrupt load does not make a second copy of the same text', async
 test('an edit followed at once by closing the tab is there on reopening', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('./#/vision');
-  await expect(page.getByLabel('Vision statement')).toBeVisible();
-  await page.getByLabel('Vision statement').pressSequentially('Run my own bakery', { delay: 5 });
+  const statement = await visionStatementField(page);
+  await statement.pressSequentially('Run my own bakery', { delay: 5 });
   // Well inside the save delay: only the flush on pagehide can save this.
   await page.close({ runBeforeUnload: true });
 
   const reopened = await context.newPage();
   await reopened.goto('./#/vision');
-  await expect(reopened.getByLabel('Vision statement')).toHaveValue('Run my own bakery');
+  await expect(await visionStatementField(reopened)).toHaveValue('Run my own bakery');
 });
 
 test('a full storage quota shows a lasting error, keeps the plan and lets it be downloaded', async ({ page }) => {
   await page.goto('./#/vision');
-  await expect(page.getByLabel('Vision statement')).toBeVisible();
+  const statement = await visionStatementField(page);
   // Fill this origin's storage to the brim.
   await page.evaluate(() => {
     let chunk = 'x'.repeat(1024 * 1024);
@@ -83,7 +83,7 @@ test('a full storage quota shows a lasting error, keeps the plan and lets it be 
     }
   });
 
-  await page.getByLabel('Vision statement').fill('Become head of product at a climate company');
+  await statement.fill('Become head of product at a climate company');
   const alert = page.getByRole('alert').filter({ hasText: 'Your latest changes are not saved' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('storage for Waypoint is full');

@@ -1,10 +1,12 @@
 // Screenshots of every section, empty and filled, at the project's widths
 // (phone and desktop), written to screenshots/ to be looked at.
 import { test, expect } from '@playwright/test';
-import { addChildren, addLongTermGoal, expectSaved, openSection } from './helpers.mjs';
+import { addChildren, addLongTermGoal, expectSaved, openSection, writeVisionStatement } from './helpers.mjs';
 
 const SECTIONS = [
   ['Vision', 'vision'],
+  ['Leverage', 'leverage'],
+  ['Options', 'options'],
   ['Goals', 'goals'],
   ['Next step', 'next'],
   ['Progress', 'progress'],
@@ -20,9 +22,10 @@ test('every section, empty and filled', async ({ page }, testInfo) => {
   }
 
   await openSection(page, 'Vision');
-  await page.getByLabel('What do you want?').fill('To write stories that children ask for again and again.');
-  await page.getByLabel('Vision statement').fill("Become a bestselling author of children's books");
-  await page.getByLabel('How exciting does this vision feel?').fill('9');
+  await page.getByLabel('Your answer').fill('To write stories that children ask for again and again.');
+  await writeVisionStatement(page, "Become a bestselling author of children's books");
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Excitement').fill('9');
   await openSection(page, 'Goals');
   await addLongTermGoal(page, 'Publish a picture book');
   await addChildren(page, 'Publish a picture book', 'short-term goal', ['Find a literary agent', 'Finish the manuscript']);

@@ -2,7 +2,7 @@
 // step done, the next step, progress, export and import, all across reloads.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { addChildren, addLongTermGoal, expectSaved, openSection } from './helpers.mjs';
+import { addChildren, addLongTermGoal, expectSaved, openSection, visionStatementField, writeVisionStatement } from './helpers.mjs';
 
 const VISION = "Become a bestselling author of children's books";
 
@@ -10,7 +10,7 @@ test('a person builds a plan, completes a step and keeps it all after a reload',
   await page.goto('./');
   // A new visitor lands on the vision.
   await expect(page.getByRole('heading', { level: 1, name: 'Vision' })).toBeVisible();
-  await page.getByLabel('Vision statement').fill(VISION);
+  await writeVisionStatement(page, VISION);
 
   await openSection(page, 'Goals');
   await expect(page.getByText(VISION)).toBeVisible();
@@ -39,7 +39,7 @@ test('a person builds a plan, completes a step and keeps it all after a reload',
   await expect(page.getByRole('checkbox', { name: 'Done: Shortlist ten agents' })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Step title' })).toHaveCount(2);
   await openSection(page, 'Vision');
-  await expect(page.getByLabel('Vision statement')).toHaveValue(VISION);
+  await expect(await visionStatementField(page)).toHaveValue(VISION);
 
   // With a vision in place, the app opens on the next step.
   await page.goto('./');
@@ -83,7 +83,7 @@ test('removing a goal can be undone', async ({ page }) => {
 
 test('the plan exports as JSON and a changed copy imports back after confirmation', async ({ page }) => {
   await page.goto('./#/vision');
-  await page.getByLabel('Vision statement').fill(VISION);
+  await writeVisionStatement(page, VISION);
   await openSection(page, 'Goals');
   await addLongTermGoal(page, 'Publish a picture book');
   await expectSaved(page);
@@ -111,7 +111,7 @@ test('the plan exports as JSON and a changed copy imports back after confirmatio
   await expect(confirm).toContainText('1 long-term goals, 0 short-term goals');
   // Nothing has changed before the person confirms.
   await openSection(page, 'Vision');
-  await expect(page.getByLabel('Vision statement')).toHaveValue(VISION);
+  await expect(await visionStatementField(page)).toHaveValue(VISION);
   await openSection(page, 'Data');
 
   await page.getByLabel('Plan file to import').setInputFiles({
@@ -123,14 +123,14 @@ test('the plan exports as JSON and a changed copy imports back after confirmatio
   await expect(page.getByText('Your plan now comes from changed-plan.json.')).toBeVisible();
   await page.reload();
   await openSection(page, 'Vision');
-  await expect(page.getByLabel('Vision statement')).toHaveValue('Write and illustrate my own series');
+  await expect(await visionStatementField(page)).toHaveValue('Write and illustrate my own series');
   await openSection(page, 'Goals');
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveValue('Sign with a publisher');
 });
 
 test('an import can be undone right after', async ({ page }) => {
   await page.goto('./#/vision');
-  await page.getByLabel('Vision statement').fill(VISION);
+  await writeVisionStatement(page, VISION);
   await expectSaved(page);
   await openSection(page, 'Data');
   const other = { ...(await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.plan') ?? 'null'))) };
@@ -143,7 +143,7 @@ test('an import can be undone right after', async ({ page }) => {
   await page.getByRole('button', { name: 'Replace my plan' }).click();
   await page.getByRole('button', { name: 'Undo import' }).click();
   await openSection(page, 'Vision');
-  await expect(page.getByLabel('Vision statement')).toHaveValue(VISION);
+  await expect(await visionStatementField(page)).toHaveValue(VISION);
 });
 
 test('a goal keeps its target date, status, drop reason and notes', async ({ page }) => {
