@@ -3,8 +3,8 @@
 //   node scripts/generate-plan.mjs large > large.json
 //   node scripts/generate-plan.mjs <long-term> <short-term each> <steps each> [check-ins]
 const SIZES = {
-  small: [2, 4, 6, 0], // 10 goals, 48 steps
-  large: [100, 9, 5, 100], // 1,000 goals, 4,500 steps + 500 sub-steps below, 100 check-ins
+  small: [2, 4, 5, 0], // 10 goals; 40 steps and 8 sub-steps
+  large: [100, 9, 5, 100], // 1,000 goals; 4,500 steps and 900 sub-steps; 100 check-ins
 };
 
 const args = process.argv.slice(2);
@@ -44,8 +44,8 @@ for (let l = 1; l <= longTerm; l++) {
     const st = goal(lt, `Short-term goal ${l}.${s}`, 1);
     for (let t = 1; t <= stepsEach; t++) {
       const step = goal(st, `Step ${l}.${s}.${t}`, 2);
-      // Every tenth step turned out big and was broken down once more.
-      if (t === 1 && s === 1) goal(step, `Sub-step ${l}.${s}.${t}.1`, 3);
+      // The first step of each short-term goal turned out big and was broken down once more.
+      if (t === 1) goal(step, `Sub-step ${l}.${s}.${t}.1`, 3);
     }
   }
 }

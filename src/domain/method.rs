@@ -150,6 +150,40 @@ pub fn add_asset(plan: &mut Plan, id: Id, kind: AssetKind, name: &str, now: Time
     plan.updated_at = Some(now);
 }
 
+/// An entry of a list kept by id: an asset or an option.
+trait Entry {
+    fn id(&self) -> &Id;
+}
+
+impl Entry for Asset {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl Entry for CareerOption {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+/// Changes the entry with `id` in place; false when there is none.
+fn edit_entry<T: Entry>(entries: &mut [T], id: &Id, change: impl FnOnce(&mut T)) -> bool {
+    match entries.iter_mut().find(|entry| entry.id() == id) {
+        Some(entry) => {
+            change(entry);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Takes the entry with `id` out of the list.
+fn take_entry<T: Entry>(entries: &mut Vec<T>, id: &Id) -> Option<T> {
+    let position = entries.iter().position(|entry| entry.id() == id)?;
+    Some(entries.remove(position))
+}
+
 /// Changes one asset in place.
 pub fn edit_asset(
     plan: &mut Plan,
@@ -157,22 +191,21 @@ pub fn edit_asset(
     now: Timestamp,
     change: impl FnOnce(&mut Asset),
 ) -> bool {
-    let Some(asset) = plan.assets.iter_mut().find(|asset| &asset.id == id) else {
-        return false;
-    };
-    change(asset);
-    plan.updated_at = Some(now);
-    true
+    let edited = edit_entry(&mut plan.assets, id, change);
+    if edited {
+        plan.updated_at = Some(now);
+    }
+    edited
 }
 
 /// Removes an asset and every option's reference to it.
 pub fn remove_asset(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<Asset> {
-    let position = plan.assets.iter().position(|asset| &asset.id == id)?;
+    let removed = take_entry(&mut plan.assets, id)?;
     for option in &mut plan.options {
         option.assets_used.retain(|used| used != id);
     }
     plan.updated_at = Some(now);
-    Some(plan.assets.remove(position))
+    Some(removed)
 }
 
 pub fn add_option(plan: &mut Plan, id: Id, kind: OptionKind, title: &str, now: Timestamp) {
@@ -201,24 +234,23 @@ pub fn edit_option(
     now: Timestamp,
     change: impl FnOnce(&mut CareerOption),
 ) -> bool {
-    let Some(option) = plan.options.iter_mut().find(|option| &option.id == id) else {
-        return false;
-    };
-    change(option);
-    plan.updated_at = Some(now);
-    true
+    let edited = edit_entry(&mut plan.options, id, change);
+    if edited {
+        plan.updated_at = Some(now);
+    }
+    edited
 }
 
 /// Removes an option; goals made from it keep their place and lose the link.
 pub fn remove_option(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<CareerOption> {
-    let position = plan.options.iter().position(|option| &option.id == id)?;
+    let removed = take_entry(&mut plan.options, id)?;
     for goal in &mut plan.goals {
         if goal.from_option.as_ref() == Some(id) {
             goal.from_option = None;
         }
     }
     plan.updated_at = Some(now);
-    Some(plan.options.remove(position))
+    Some(removed)
 }
 
 /// The goal made from an option, if one was.
@@ -337,24 +369,18 @@ mod tests {
     }
 
     #[test]
-    fn acronyms_keep_their_capitals() {
-        let vision = Vision {
-            want: "UX research for children's apps".into(),
-            horizon_years: Some(1),
+    fn clauses_are_lower_cased_except_i_and_acronyms() {
+        let mut vision = Vision {
+            want: "Become CTO of a climate startup.".into(),
             ..Vision::default()
+        };
+        vision.success.accomplishments = SuccessFacet {
+            weight: 3,
+            words: "MBA done, and a seat on a board".into(),
         };
         assert_eq!(
             draft_statement(&vision),
-            "Within a year, I will UX research for children's apps.",
-            "a leading acronym keeps its capitals"
-        );
-        let vision = Vision {
-            want: "Become CTO of a climate startup".into(),
-            ..Vision::default()
-        };
-        assert_eq!(
-            draft_statement(&vision),
-            "I will become CTO of a climate startup."
+            "I will become CTO of a climate startup. Success means MBA done, and a seat on a board."
         );
     }
 

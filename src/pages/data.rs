@@ -4,6 +4,7 @@
 use crate::domain::format::{parse_plan, PlanSummary, MAX_PLAN_FILE_BYTES};
 use crate::domain::plan::Plan;
 use crate::download::{download_plan, download_text};
+use crate::pages::goals::GoalListState;
 use crate::persistence::{self, UnreadableBackup};
 use crate::state::use_plan_store;
 use leptos::html;
@@ -143,6 +144,9 @@ fn ImportPanel() -> impl IntoView {
             return;
         };
         replaced.set(Some(store.with_untracked(Plan::clone)));
+        if let Some(goal_list) = use_context::<GoalListState>() {
+            goal_list.start_over(&plan);
+        }
         store.replace(*plan);
         set_state.set(ImportState::Done { file_name });
         reset_input();

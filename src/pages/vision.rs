@@ -199,7 +199,7 @@ pub fn VisionPage() -> impl IntoView {
                                         <span class="guide-steps__number" aria-hidden="true">
                                             {move || if answered.with(|a| a[target.index()]) { "✓".to_owned() } else { (target.index() + 1).to_string() }}
                                         </span>
-                                        {target.short_title()}
+                                        <span class="guide-steps__label">{target.short_title()}</span>
                                     </button>
                                 </li>
                             }

@@ -76,15 +76,21 @@ impl GoalListState {
     /// The starting view for a plan: large plans start collapsed.
     pub fn for_plan(plan: &Plan) -> Self {
         let state = Self::new();
-        if plan.goals.len() > LARGE_PLAN_GOALS {
-            let parents = plan
-                .goals
+        state.start_over(plan);
+        state
+    }
+
+    /// Back to the starting view, for a plan that replaced the last one.
+    pub fn start_over(&self, plan: &Plan) {
+        let collapsed = if plan.goals.len() > LARGE_PLAN_GOALS {
+            plan.goals
                 .iter()
                 .filter_map(|goal| goal.parent.clone())
-                .collect();
-            state.collapsed.set(parents);
-        }
-        state
+                .collect()
+        } else {
+            HashSet::new()
+        };
+        self.collapsed.set(collapsed);
     }
 
     fn set_collapsed(&self, id: &Id, collapsed: bool) {
