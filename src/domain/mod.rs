@@ -8,3 +8,4 @@ pub mod format;
 pub mod goals;
 pub mod method;
 pub mod plan;
+pub mod review;

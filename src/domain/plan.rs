@@ -72,6 +72,9 @@ pub struct Plan {
     /// of siblings here is their order on screen.
     pub goals: Vec<Goal>,
     pub check_ins: Vec<CheckIn>,
+    /// How often to review the plan; `None` until the person picks.
+    #[serde(default)]
+    pub review_rhythm: Option<ReviewRhythm>,
     /// When anything in the plan last changed.
     pub updated_at: Option<Timestamp>,
 }
@@ -86,6 +89,7 @@ impl Default for Plan {
             options: Vec::new(),
             goals: Vec::new(),
             check_ins: Vec::new(),
+            review_rhythm: None,
             updated_at: None,
         }
     }
@@ -463,6 +467,53 @@ pub struct CheckIn {
     pub what_i_learned: String,
     pub what_i_will_change: String,
     pub created_at: Timestamp,
+    /// The answer to "is the vision still right?", if given.
+    #[serde(default)]
+    pub vision_still_right: Option<bool>,
+    /// What the check-in changed in the plan, in words.
+    #[serde(default)]
+    pub changes: Vec<String>,
+}
+
+/// How often the person means to review their plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewRhythm {
+    Weekly,
+    Fortnightly,
+    Monthly,
+}
+
+impl ReviewRhythm {
+    pub const ALL: [ReviewRhythm; 3] = [Self::Weekly, Self::Fortnightly, Self::Monthly];
+
+    pub fn days(self) -> i64 {
+        match self {
+            Self::Weekly => 7,
+            Self::Fortnightly => 14,
+            Self::Monthly => 30,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Weekly => "Every week",
+            Self::Fortnightly => "Every two weeks",
+            Self::Monthly => "Every month",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Weekly => "weekly",
+            Self::Fortnightly => "fortnightly",
+            Self::Monthly => "monthly",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|rhythm| rhythm.key() == key)
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::components::due_date::DueDate;
 use crate::domain::calendar::Date;
 use crate::domain::goals::{mark_done, set_status, GoalTree};
 use crate::domain::plan::{GoalStatus, Id};
+use crate::domain::review::review_due;
 use crate::routing::Section;
 use crate::state::use_plan_store;
 use leptos::prelude::*;
@@ -75,6 +76,8 @@ pub fn NextStepPage() -> impl IntoView {
     let has_goals = move || store.with(|plan| !plan.goals.is_empty());
     let vision = move || store.with(|plan| plan.vision.statement.trim().to_owned());
     let (just_done, set_just_done) = signal(None::<String>);
+    let review_is_due =
+        move || store.with(|plan| review_due(plan, clock::today()).is_some_and(|due| due.is_due));
 
     let complete = move |_| {
         let Some(step) = next.get_untracked() else {
@@ -97,6 +100,12 @@ pub fn NextStepPage() -> impl IntoView {
                 <h1>"Next step"</h1>
                 <p class="lede">"The next thing you can do to bring you closer to your vision."</p>
             </header>
+            <Show when=review_is_due>
+                <p class="review__due">
+                    "A review of your plan is due. "
+                    <a href=Section::Progress.href()>"Check in"</a>
+                </p>
+            </Show>
             <div role="status" class="done-slot">
                 {move || just_done.get().map(|title| view! { <p class="done-notice">{format!("Done: “{title}”. Well done.")}</p> })}
             </div>

@@ -45,20 +45,35 @@ impl GoalListState {
 
     /// Moves the caret to a goal's title once the list has been redrawn. A
     /// row made for the goal (after Enter, an indent or an undo) takes it as
-    /// it mounts, before the next key arrives; a row that was only moved
-    /// takes it at the next frame. Not sooner: until the redraw, the field
-    /// found by id may be the old one about to be replaced.
+    /// it mounts. A row that was only moved loses focus when the list moves
+    /// it, so the caret is put back in each of the next few microtasks (the
+    /// redraw runs in them, before the next key arrives) and once more at the
+    /// next frame, which also ends the request.
     fn focus_title(&self, id: &Id) {
         self.pending_focus.set_value(Some(id.clone()));
         let state = *self;
-        request_animation_frame(move || {
+        let refocus = move || {
             let Some(id) = state.pending_focus.get_value() else {
                 return;
             };
-            state.pending_focus.set_value(None);
             if let Some(field) = title_field(&id) {
-                let _ = field.focus();
+                if document().active_element().as_deref() != Some(field.as_ref()) {
+                    let _ = field.focus();
+                }
             }
+        };
+        fn in_microtasks(hops: u8, refocus: impl Fn() + Copy + 'static) {
+            queue_microtask(move || {
+                refocus();
+                if hops > 1 {
+                    in_microtasks(hops - 1, refocus);
+                }
+            });
+        }
+        in_microtasks(8, refocus);
+        request_animation_frame(move || {
+            refocus();
+            state.pending_focus.set_value(None);
         });
     }
 
