@@ -218,14 +218,18 @@ pub fn timeline(plan: &Plan) -> Vec<TimelineEvent> {
     }
     for check_in in &plan.check_ins {
         let summary = check_in.what_happened.trim();
+        let mut text = if summary.is_empty() {
+            "Checked in".to_owned()
+        } else {
+            format!("Checked in: {summary}")
+        };
+        if !check_in.changes.is_empty() {
+            text = format!("{text} (changed: {})", check_in.changes.join("; "));
+        }
         events.push(TimelineEvent {
             when: check_in.created_at,
             kind: EventKind::CheckIn,
-            text: if summary.is_empty() {
-                "Checked in".to_owned()
-            } else {
-                format!("Checked in: {summary}")
-            },
+            text,
             long_term_goal: None,
         });
     }
@@ -423,7 +427,7 @@ mod tests {
                 what_i_will_change: String::new(),
                 created_at: at("2026-11-16"),
                 vision_still_right: Some(true),
-                changes: Vec::new(),
+                changes: vec!["Reworded “letters” as “query letters”".into()],
             },
         );
         let events = timeline(&plan);
@@ -431,7 +435,7 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "Checked in: Sent five letters",
+                "Checked in: Sent five letters (changed: Reworded “letters” as “query letters”)",
                 "Dropped “call”: Agents prefer email",
                 "Completed “shortlist”",
                 "Rewrote the vision: “Write picture books” became “Become a bestselling author”",

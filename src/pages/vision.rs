@@ -315,7 +315,11 @@ fn StatementStep() -> impl IntoView {
             write=|vision| &mut vision.statement
             keeps_history=true
         />
-        <Show when=move || !draft().is_empty()>
+        // Offered while it differs from what is written.
+        <Show when=move || {
+            let draft = draft();
+            !draft.is_empty() && store.with(|plan| plan.vision.statement.trim() != draft)
+        }>
             <div class="draft">
                 <p class="draft__label">"A draft from your answers:"</p>
                 <p class="draft__text">{draft}</p>

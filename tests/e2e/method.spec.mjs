@@ -149,4 +149,6 @@ test('an option is weighed, chosen and becomes a goal linked back to it', async 
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveValue('Learn how Julia Donaldson found her publisher');
   await page.getByRole('button', { name: 'Details of Learn how Julia Donaldson found her publisher' }).click();
   await expect(page.getByText('Came from the option “Learn how Julia Donaldson found her publisher”.')).toBeVisible();
+  await page.getByRole('link', { name: 'See it in Options' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Learn how Julia Donaldson found her publisher' })).toBeVisible();
 });

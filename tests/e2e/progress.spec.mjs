@@ -82,7 +82,7 @@ test('a check-in drops a goal and adds a next step, and both survive a reload', 
   await page.reload();
   await openSection(page, 'Progress');
   const timeline = page.locator('.timeline');
-  await expect(timeline).toContainText('Checked in: The migration slipped a week.');
+  await expect(timeline).toContainText('Checked in: The migration slipped a week. (changed: Dropped “Run the hiring loop”');
   await expect(timeline).toContainText('Dropped “Run the hiring loop”: Sam is taking it over');
   await expect(timeline).toContainText('Added step “Book the kickoff with the platform team”');
   await page.getByText(/^Check-in of /).click();

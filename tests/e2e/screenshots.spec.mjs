@@ -14,6 +14,8 @@ const SECTIONS = [
 ];
 
 test('every section, empty and filled', async ({ page }, testInfo) => {
+  // Two dozen full-page screenshots take longer than one journey.
+  test.setTimeout(120_000);
   const shot = (name) => page.screenshot({ path: `screenshots/${name}-${testInfo.project.name}.png`, fullPage: true });
   await page.goto('./#/vision');
   for (const [name, slug] of SECTIONS) {
@@ -22,7 +24,29 @@ test('every section, empty and filled', async ({ page }, testInfo) => {
   }
 
   await openSection(page, 'Vision');
-  await page.getByLabel('Your answer').fill('To write stories that children ask for again and again.');
+  // Each step of the vision guide.
+  const answers = [
+    'To write stories that children ask for again and again.',
+    'Early mornings, rejection letters, and learning to illustrate.',
+    'A shelf of my own books in the local library.',
+  ];
+  for (const [index, answer] of answers.entries()) {
+    await page.getByRole('button', { name: 'Show examples' }).click();
+    await page.getByLabel('Your answer').fill(answer);
+    await shot(`vision-step-${index + 1}`);
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByLabel('How much it matters').nth(2).fill('5');
+  await page.getByLabel('In your words').nth(2).fill('Children who love reading');
+  await shot('vision-step-4');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Time horizon').selectOption('5');
+  await page.getByRole('button', { name: 'Use this draft' }).click();
+  await shot('vision-step-5');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Excitement').fill('4');
+  await shot('vision-step-6');
+  await page.getByRole('button', { name: 'Back to the drawing board' }).click();
   await writeVisionStatement(page, "Become a bestselling author of children's books");
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Excitement').fill('9');

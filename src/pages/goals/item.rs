@@ -12,6 +12,7 @@ use crate::domain::goals::{
     rename_goal, set_notes, set_status, set_target_date, shift_goal, GoalLevel, MAX_DEPTH,
 };
 use crate::domain::plan::{GoalStatus, Id};
+use crate::routing::Section;
 use crate::state::{use_plan_store, PlanStore};
 use leptos::html;
 use leptos::prelude::*;
@@ -542,7 +543,12 @@ fn GoalDetails(id: Id, row: RwSignal<RowData>, panel_id: String) -> impl IntoVie
                 let title = store.with(|plan| {
                     plan.options.iter().find(|option| option.id == option_id).map(|option| option.title.clone())
                 })?;
-                Some(view! { <p class="goal__origin">{format!("Came from the option “{title}”.")}</p> })
+                Some(view! {
+                    <p class="goal__origin">
+                        {format!("Came from the option “{title}”. ")}
+                        <a href=Section::Options.href()>"See it in Options"</a>
+                    </p>
+                })
             }}
             <div class="field">
                 <label for=notes_id.clone()>"Notes"</label>
