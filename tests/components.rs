@@ -10,7 +10,7 @@ use waypoint::domain::calendar::Timestamp;
 use waypoint::domain::goals::{add_goal, NewGoal, Progress};
 use waypoint::domain::plan::{GoalStatus, Id, Plan};
 use waypoint::persistence::{LoadOutcome, UnreadablePlan};
-use waypoint::state::PlanStore;
+use waypoint::state::{PlanStore, SaveState};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -135,4 +135,32 @@ async fn unreadable_data_shows_the_recovery_notice_until_dismissed() {
     leptos::task::tick().await;
     assert!(root.query_selector("[role=alert]").unwrap().is_none());
     window().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn without_a_safe_copy_starting_over_waits_for_the_download() {
+    window().location().set_hash("#/data").unwrap();
+    let root = container();
+    let store = PlanStore::from_outcome(LoadOutcome::Unreadable(UnreadablePlan {
+        problem: "The file is not valid JSON.".into(),
+        text: "{\"format\"".into(),
+        backup_key: None,
+    }));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <Shell/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(store.save_state().get_untracked(), SaveState::Blocked);
+    let start_over: web_sys::HtmlButtonElement =
+        button_named(&root, "Start a new plan").unchecked_into();
+    assert!(start_over.disabled(), "the text is not downloaded yet");
+
+    button_named(&root, "Download the unreadable text").click();
+    leptos::task::tick().await;
+    assert!(!start_over.disabled());
+    start_over.click();
+    leptos::task::tick().await;
+    assert_eq!(store.save_state().get_untracked(), SaveState::Saved);
+    root.remove();
 }

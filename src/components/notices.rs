@@ -11,18 +11,19 @@ pub fn RecoveryNotice() -> impl IntoView {
     let store = use_plan_store();
     let recovery = store.recovery();
     let download_problem = RwSignal::new(None::<String>);
+    // Without a safe copy, starting over waits until the text is downloaded.
+    let downloaded = RwSignal::new(false);
     let download = move |_| {
         let Some(unreadable) = recovery.get_untracked() else {
             return;
         };
         let file_name = format!("waypoint-unreadable-{}.txt", crate::clock::today());
+        let result = download_text(&file_name, "text/plain", &unreadable.text);
+        downloaded.set(result.is_ok());
         download_problem.set(
-            download_text(&file_name, "text/plain", &unreadable.text)
+            result
                 .err()
-                .map(|_| {
-                    "The download did not start. Try again, or copy the text from the Data section."
-                        .into()
-                }),
+                .map(|_| "The download did not start. Please try again.".to_owned()),
         );
     };
     move || {
@@ -52,6 +53,7 @@ pub fn RecoveryNotice() -> impl IntoView {
                         <button
                             type="button"
                             class="button button--quiet"
+                            prop:disabled=move || !safe && !downloaded.get()
                             on:click=move |_| store.dismiss_recovery()
                         >
                             {if safe { "Dismiss" } else { "Start a new plan" }}
