@@ -1,6 +1,6 @@
 //! The shell: header, navigation, notices and the current section.
 
-use crate::components::notices::{RecoveryNotice, SaveFailureNotice};
+use crate::components::notices::{OtherTabNotice, RecoveryNotice, SaveFailureNotice};
 use crate::components::save_indicator::SaveIndicator;
 use crate::pages::data::DataPage;
 use crate::pages::goals::{GoalListState, GoalsPage};
@@ -84,6 +84,7 @@ pub fn Shell() -> impl IntoView {
         <div class="notices">
             <RecoveryNotice/>
             <SaveFailureNotice/>
+            <OtherTabNotice/>
         </div>
         <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
             {move || match section.get() {

@@ -172,3 +172,13 @@ pub fn discard_unreadable_backup(key: &str) -> Result<(), String> {
         .remove_item(key)
         .map_err(|error| describe_js_error(&error))
 }
+
+/// Calls `on_change` with the new text (or `None` when it was removed)
+/// whenever another tab of this site writes the plan.
+pub fn watch_other_tabs(on_change: impl Fn(Option<String>) + 'static) {
+    leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(PLAN_KEY) {
+            on_change(event.new_value());
+        }
+    });
+}

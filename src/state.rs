@@ -2,6 +2,7 @@
 //! autosave that keeps localStorage in step with it.
 
 use crate::clock;
+use crate::domain::format::parse_plan;
 use crate::domain::goals::RemovedGoals;
 use crate::domain::plan::Plan;
 use crate::persistence::{self, LoadOutcome, SaveError, UnreadablePlan};
@@ -32,6 +33,10 @@ pub struct PlanStore {
     /// The last removed goals, for the undo notice.
     last_removed: RwSignal<Option<RemovedGoals>>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
+    /// A plan another tab saved while this one had unsaved changes.
+    other_tab_plan: RwSignal<Option<Plan>>,
+    /// The next change came from another tab and is already stored.
+    skip_next_save: StoredValue<bool>,
 }
 
 impl PlanStore {
@@ -68,6 +73,8 @@ impl PlanStore {
             recovery: RwSignal::new(recovery),
             last_removed: RwSignal::new(None),
             pending_save: StoredValue::new(None),
+            other_tab_plan: RwSignal::new(None),
+            skip_next_save: StoredValue::new(false),
         }
     }
 
@@ -117,14 +124,69 @@ impl PlanStore {
         self.last_removed
     }
 
+    /// A plan saved by another tab while this one had unsaved changes.
+    pub fn other_tab_plan(&self) -> ReadSignal<Option<Plan>> {
+        self.other_tab_plan.read_only()
+    }
+
+    /// Takes the other tab's plan in place of this tab's unsaved changes.
+    pub fn use_other_tab_plan(&self) {
+        if let Some(plan) = self.other_tab_plan.try_update(Option::take).flatten() {
+            self.take_from_other_tab(plan);
+        }
+    }
+
+    /// Keeps this tab's changes, writing them over the other tab's.
+    pub fn keep_this_tab_plan(&self) {
+        self.other_tab_plan.set(None);
+        self.save_now();
+    }
+
+    fn take_from_other_tab(&self, plan: Plan) {
+        if let Some(handle) = self.pending_save.get_value() {
+            handle.clear();
+            self.pending_save.set_value(None);
+        }
+        self.skip_next_save.set_value(true);
+        self.plan.set(plan);
+        self.save_state.set(SaveState::Saved);
+    }
+
+    /// Another tab saved: follow it, unless this tab has changes of its own,
+    /// in which case ask before either side is overwritten.
+    fn on_other_tab_saved(&self, text: Option<String>) {
+        let Some(plan) = text.and_then(|text| parse_plan(&text).ok()) else {
+            return;
+        };
+        if self.plan.with_untracked(|current| *current == plan) {
+            return;
+        }
+        match self.save_state.get_untracked() {
+            SaveState::Saved => self.take_from_other_tab(plan),
+            SaveState::Pending | SaveState::Failed(_) => {
+                if let Some(handle) = self.pending_save.get_value() {
+                    handle.clear();
+                    self.pending_save.set_value(None);
+                }
+                self.other_tab_plan.set(Some(plan));
+            }
+            SaveState::Blocked => {}
+        }
+    }
+
     fn start_autosave(self) {
         // Only reads the plan: saving never writes back into it.
         Effect::new(move |previous: Option<()>| {
             self.plan.track();
             if previous.is_some() {
-                self.schedule_save();
+                if self.skip_next_save.get_value() {
+                    self.skip_next_save.set_value(false);
+                } else {
+                    self.schedule_save();
+                }
             }
         });
+        persistence::watch_other_tabs(move |text| self.on_other_tab_saved(text));
         // Closing or hiding the tab must not lose the last keystrokes.
         let flush = move || {
             if self.save_state.get_untracked() == SaveState::Pending {
@@ -144,6 +206,10 @@ impl PlanStore {
             return;
         }
         self.save_state.set(SaveState::Pending);
+        // While the person decides between this tab and another, don't write.
+        if self.other_tab_plan.with_untracked(Option::is_some) {
+            return;
+        }
         if let Some(handle) = self.pending_save.get_value() {
             handle.clear();
         }
@@ -157,7 +223,9 @@ impl PlanStore {
             handle.clear();
             self.pending_save.set_value(None);
         }
-        if self.save_state.get_untracked() == SaveState::Blocked {
+        if self.save_state.get_untracked() == SaveState::Blocked
+            || self.other_tab_plan.with_untracked(Option::is_some)
+        {
             return;
         }
         let result = self.plan.with_untracked(persistence::save_plan);

@@ -103,3 +103,30 @@ pub fn SaveFailureNotice() -> impl IntoView {
         })
     }
 }
+
+/// Shown when another tab saved the plan while this one had unsaved changes.
+#[component]
+pub fn OtherTabNotice() -> impl IntoView {
+    let store = use_plan_store();
+    let other = store.other_tab_plan();
+    move || {
+        other.with(Option::is_some).then(|| {
+            view! {
+                <section class="notice notice--warning" role="alert" aria-labelledby="other-tab-title">
+                    <h2 id="other-tab-title">"Your plan was changed in another tab"</h2>
+                    <p>
+                        "This tab has changes that are not saved yet. Nothing is saved here until you choose which version to keep."
+                    </p>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=move |_| store.use_other_tab_plan()>
+                            "Use the other tab's version"
+                        </button>
+                        <button type="button" class="button button--quiet" on:click=move |_| store.keep_this_tab_plan()>
+                            "Keep this tab's version"
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
