@@ -97,6 +97,16 @@ impl PlanStore {
         result.expect("update ran")
     }
 
+    /// Changes the vision (and maybe more), stamping the vision's own change
+    /// time so a merge can tell which side rewrote it last.
+    pub fn update_vision<R>(&self, change: impl FnOnce(&mut Plan) -> R) -> R {
+        self.update(|plan| {
+            let result = change(plan);
+            plan.vision.updated_at = plan.updated_at.or(Some(clock::now()));
+            result
+        })
+    }
+
     /// Puts a whole new plan in place of the current one.
     pub fn replace(&self, plan: Plan) {
         self.plan.set(plan);

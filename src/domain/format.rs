@@ -3,6 +3,7 @@
 
 use super::calendar::Timestamp;
 use super::goals::{GoalLevel, GoalTree, MAX_DEPTH};
+use super::migrate::migrate_to_current;
 use super::plan::{GoalStatus, Id, Plan, FORMAT_ID, SCHEMA_VERSION};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -87,13 +88,15 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT_ID) {
         return Err(PlanFileError::NotAPlan);
     }
-    match value.get("schema_version") {
+    let value = match value.get("schema_version") {
         Some(Value::Number(number)) => match number.as_u64() {
-            Some(version) if version == u64::from(SCHEMA_VERSION) => {}
+            Some(version) if version == u64::from(SCHEMA_VERSION) => value,
             Some(version) if version > u64::from(SCHEMA_VERSION) => {
                 return Err(PlanFileError::NewerVersion { found: version })
             }
-            _ => {
+            // Every earlier version has a migration step.
+            Some(version) => migrate_to_current(value, version)?,
+            None => {
                 return Err(PlanFileError::UnknownVersion {
                     found: number.to_string(),
                 })
@@ -110,7 +113,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
                 detail: "missing".into(),
             })
         }
-    }
+    };
     let plan: Plan = serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         PlanFileError::BadField {
@@ -228,6 +231,7 @@ mod tests {
             level: None,
             private: true,
             created_at: now(),
+            updated_at: None,
         });
         for (id, parent) in [("g-1", None), ("g-2", Some("g-1")), ("g-3", Some("g-2"))] {
             add_goal(

@@ -133,6 +133,7 @@ pub fn restore_vision(plan: &mut Plan, index: usize, now: Timestamp) -> bool {
     plan.vision.statement = earlier.statement;
     plan.vision.horizon_years = earlier.horizon_years;
     plan.vision.excitement = earlier.excitement;
+    plan.vision.updated_at = Some(now);
     plan.updated_at = Some(now);
     true
 }
@@ -146,6 +147,7 @@ pub fn add_asset(plan: &mut Plan, id: Id, kind: AssetKind, name: &str, now: Time
         level: None,
         private: kind == AssetKind::SavingsAndResources,
         created_at: now,
+        updated_at: Some(now),
     });
     plan.updated_at = Some(now);
 }
@@ -153,11 +155,15 @@ pub fn add_asset(plan: &mut Plan, id: Id, kind: AssetKind, name: &str, now: Time
 /// An entry of a list kept by id: an asset or an option.
 trait Entry {
     fn id(&self) -> &Id;
+    fn touch(&mut self, now: Timestamp);
 }
 
 impl Entry for Asset {
     fn id(&self) -> &Id {
         &self.id
+    }
+    fn touch(&mut self, now: Timestamp) {
+        self.updated_at = Some(now);
     }
 }
 
@@ -165,13 +171,22 @@ impl Entry for CareerOption {
     fn id(&self) -> &Id {
         &self.id
     }
+    fn touch(&mut self, now: Timestamp) {
+        self.updated_at = Some(now);
+    }
 }
 
-/// Changes the entry with `id` in place; false when there is none.
-fn edit_entry<T: Entry>(entries: &mut [T], id: &Id, change: impl FnOnce(&mut T)) -> bool {
+/// Changes the entry with `id` in place and stamps it; false when there is none.
+fn edit_entry<T: Entry>(
+    entries: &mut [T],
+    id: &Id,
+    now: Timestamp,
+    change: impl FnOnce(&mut T),
+) -> bool {
     match entries.iter_mut().find(|entry| entry.id() == id) {
         Some(entry) => {
             change(entry);
+            entry.touch(now);
             true
         }
         None => false,
@@ -191,7 +206,7 @@ pub fn edit_asset(
     now: Timestamp,
     change: impl FnOnce(&mut Asset),
 ) -> bool {
-    let edited = edit_entry(&mut plan.assets, id, change);
+    let edited = edit_entry(&mut plan.assets, id, now, change);
     if edited {
         plan.updated_at = Some(now);
     }
@@ -202,7 +217,10 @@ pub fn edit_asset(
 pub fn remove_asset(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<Asset> {
     let removed = take_entry(&mut plan.assets, id)?;
     for option in &mut plan.options {
-        option.assets_used.retain(|used| used != id);
+        if option.assets_used.contains(id) {
+            option.assets_used.retain(|used| used != id);
+            option.touch(now);
+        }
     }
     plan.updated_at = Some(now);
     Some(removed)
@@ -223,6 +241,7 @@ pub fn add_option(plan: &mut Plan, id: Id, kind: OptionKind, title: &str, now: T
         risks: String::new(),
         role_model: Default::default(),
         experiment: Default::default(),
+        updated_at: Some(now),
     });
     plan.updated_at = Some(now);
 }
@@ -234,7 +253,7 @@ pub fn edit_option(
     now: Timestamp,
     change: impl FnOnce(&mut CareerOption),
 ) -> bool {
-    let edited = edit_entry(&mut plan.options, id, change);
+    let edited = edit_entry(&mut plan.options, id, now, change);
     if edited {
         plan.updated_at = Some(now);
     }
@@ -247,6 +266,7 @@ pub fn remove_option(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<CareerO
     for goal in &mut plan.goals {
         if goal.from_option.as_ref() == Some(id) {
             goal.from_option = None;
+            goal.updated_at = now;
         }
     }
     plan.updated_at = Some(now);

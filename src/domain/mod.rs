@@ -6,6 +6,8 @@
 pub mod calendar;
 pub mod format;
 pub mod goals;
+pub mod merge;
 pub mod method;
+pub mod migrate;
 pub mod plan;
 pub mod review;

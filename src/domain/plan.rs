@@ -134,6 +134,8 @@ pub struct Vision {
     pub excitement: Option<u8>,
     /// Earlier statements, oldest first: how the vision changed over time.
     pub history: Vec<VisionVersion>,
+    /// When any answer here last changed; the newer side wins when plans are merged.
+    pub updated_at: Option<Timestamp>,
 }
 
 /// A vision statement as it was before it was rewritten.
@@ -177,6 +179,9 @@ pub struct Asset {
     /// Left out of shared exports.
     pub private: bool,
     pub created_at: Timestamp,
+    /// When this entry last changed; the newer side wins when plans are merged.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -251,6 +256,9 @@ pub struct CareerOption {
     /// For trial and error: the experiment and what it will teach.
     #[serde(default)]
     pub experiment: Experiment,
+    /// When this option last changed; the newer side wins when plans are merged.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

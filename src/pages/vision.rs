@@ -300,7 +300,7 @@ fn StatementStep() -> impl IntoView {
     let draft = move || store.with(|plan| draft_statement(&plan.vision));
     let use_draft = move |_| {
         let text = draft();
-        store.update(|plan| {
+        store.update_vision(|plan| {
             keep_current_vision(plan, clock::now());
             plan.vision.statement = text;
         });
@@ -341,7 +341,7 @@ fn StatementStep() -> impl IntoView {
                             .rev()
                             .map(|(index, version)| {
                                 let restore = move |_| {
-                                    store.update(|plan| restore_vision(plan, index, clock::now()));
+                                    store.update_vision(|plan| restore_vision(plan, index, clock::now()));
                                 };
                                 view! {
                                     <li class="vision-history__item">
@@ -400,7 +400,7 @@ fn VisionText(
                     let text = event_target_value(&event);
                     let keep = keeps_history && !rewrite_started.get_value();
                     rewrite_started.set_value(true);
-                    store.update(|plan| {
+                    store.update_vision(|plan| {
                         if keep {
                             keep_current_vision(plan, clock::now());
                         }
@@ -449,7 +449,7 @@ fn SuccessFacetField(
                     aria-valuetext=weight_words
                     on:input=move |event| {
                         let weight = event_target_value(&event).parse().unwrap_or(0);
-                        store.update(|plan| pick(&mut plan.vision.success).weight = weight);
+                        store.update_vision(|plan| pick(&mut plan.vision.success).weight = weight);
                     }
                 />
                 <output class="facet__weight-words">{weight_words}</output>
@@ -462,7 +462,7 @@ fn SuccessFacetField(
                     prop:value=move || store.with(|plan| read(plan).words)
                     on:input=move |event| {
                         let words = event_target_value(&event);
-                        store.update(|plan| pick(&mut plan.vision.success).words = words);
+                        store.update_vision(|plan| pick(&mut plan.vision.success).words = words);
                     }
                 />
             </div>
@@ -485,7 +485,7 @@ fn HorizonField() -> impl IntoView {
                 }
                 on:change=move |event| {
                     let years = event_target_value(&event).parse().ok();
-                    store.update(|plan| plan.vision.horizon_years = years);
+                    store.update_vision(|plan| plan.vision.horizon_years = years);
                 }
             >
                 <option value="">"Not decided"</option>
@@ -559,7 +559,7 @@ fn ExcitementField(
                     prop:value=move || excitement().unwrap_or(5).to_string()
                     on:input=move |event| {
                         let score = event_target_value(&event).parse().ok();
-                        store.update(|plan| plan.vision.excitement = score);
+                        store.update_vision(|plan| plan.vision.excitement = score);
                     }
                 />
                 <output for="vision-excitement" class="excitement__score">

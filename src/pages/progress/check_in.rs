@@ -156,6 +156,7 @@ pub fn CheckInForm(
             if rewrite {
                 keep_current_vision(plan, now);
                 plan.vision.statement = revised;
+                plan.vision.updated_at = Some(now);
             }
             record_check_in(plan, check_in);
         });

@@ -1,0 +1,210 @@
+//! Bringing plan files written by earlier versions of the format up to the
+//! current one, one explicit step at a time.
+//!
+//! Each step takes the JSON of one version and returns the JSON of the next,
+//! so a file from any earlier version reaches the current shape through the
+//! same tested path. A file's text is never changed in place: the migrated
+//! plan is what the person sees, and it is written in the current format the
+//! next time it is saved or exported.
+//!
+//! Version 0 is the draft layout used before the first release:
+//!
+//! ```json
+//! {
+//!   "format": "waypoint-plan",
+//!   "schema_version": 0,
+//!   "saved_at": "2026-01-05T09:00:00Z",
+//!   "vision": "Become a bestselling children's author",
+//!   "goals": [
+//!     { "id": "g-1", "title": "Finish the first book", "done": false, "due": "2026-06-01",
+//!       "children": [ { "id": "g-2", "title": "Write every morning", "done": true } ] }
+//!   ]
+//! }
+//! ```
+//!
+//! The vision was only its statement, goals were nested through `children`,
+//! a goal was done or not, and `due` held its target date.
+
+use super::format::PlanFileError;
+use super::plan::SCHEMA_VERSION;
+use serde_json::{json, Map, Value};
+
+/// Brings the JSON of a plan at `version` up to [`SCHEMA_VERSION`].
+pub fn migrate_to_current(mut plan: Value, version: u64) -> Result<Value, PlanFileError> {
+    let mut version = version;
+    while version < u64::from(SCHEMA_VERSION) {
+        plan = match version {
+            0 => version_0_to_1(plan)?,
+            other => {
+                return Err(PlanFileError::UnknownVersion {
+                    found: other.to_string(),
+                })
+            }
+        };
+        version += 1;
+    }
+    Ok(plan)
+}
+
+/// Version 0 → 1: the vision becomes an object, goals become a flat list with
+/// parent ids, `done` becomes a status and `due` a target date.
+fn version_0_to_1(plan: Value) -> Result<Value, PlanFileError> {
+    let Value::Object(old) = plan else {
+        return Err(bad("plan", "expected an object"));
+    };
+    let saved_at = match old.get("saved_at") {
+        Some(Value::String(text)) => text.clone(),
+        _ => return Err(bad("saved_at", "missing, or not a time")),
+    };
+    let statement = match old.get("vision") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(text)) => text.clone(),
+        Some(_) => return Err(bad("vision", "expected the statement as text")),
+    };
+    let mut goals = Vec::new();
+    match old.get("goals") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(roots)) => {
+            flatten_goals(roots, None, "goals", &saved_at, &mut goals)?;
+        }
+        Some(_) => return Err(bad("goals", "expected a list")),
+    }
+    Ok(json!({
+        "format": old.get("format").cloned().unwrap_or(Value::Null),
+        "schema_version": 1,
+        "vision": { "statement": statement },
+        "assets": [],
+        "options": [],
+        "goals": goals,
+        "check_ins": [],
+        "review_rhythm": null,
+        "updated_at": saved_at,
+    }))
+}
+
+fn flatten_goals(
+    goals: &[Value],
+    parent: Option<&str>,
+    path: &str,
+    saved_at: &str,
+    flat: &mut Vec<Value>,
+) -> Result<(), PlanFileError> {
+    for (index, goal) in goals.iter().enumerate() {
+        let here = format!("{path}[{index}]");
+        let Value::Object(goal) = goal else {
+            return Err(bad(&here, "expected a goal object"));
+        };
+        let id = text_field(goal, "id", &here)?;
+        let title = text_field(goal, "title", &here)?;
+        let done = match goal.get("done") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(done)) => *done,
+            Some(_) => return Err(bad(&format!("{here}.done"), "expected true or false")),
+        };
+        let due = match goal.get("due") {
+            None | Some(Value::Null) => Value::Null,
+            Some(Value::String(date)) => Value::String(date.clone()),
+            Some(_) => return Err(bad(&format!("{here}.due"), "expected a date")),
+        };
+        flat.push(json!({
+            "id": id,
+            "parent": parent,
+            "title": title,
+            "status": if done { "done" } else { "open" },
+            "target_date": due,
+            "notes": "",
+            "created_at": saved_at,
+            "completed_at": if done { Value::String(saved_at.to_owned()) } else { Value::Null },
+            "dropped_reason": null,
+            "from_option": null,
+            "updated_at": saved_at,
+        }));
+        match goal.get("children") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(children)) => {
+                flatten_goals(children, Some(&id), &format!("{here}.children"), saved_at, flat)?;
+            }
+            Some(_) => return Err(bad(&format!("{here}.children"), "expected a list")),
+        }
+    }
+    Ok(())
+}
+
+fn text_field(goal: &Map<String, Value>, name: &str, path: &str) -> Result<String, PlanFileError> {
+    match goal.get(name) {
+        Some(Value::String(text)) => Ok(text.clone()),
+        _ => Err(bad(&format!("{path}.{name}"), "missing, or not text")),
+    }
+}
+
+fn bad(path: &str, detail: &str) -> PlanFileError {
+    PlanFileError::BadField {
+        path: path.to_owned(),
+        detail: format!("{detail} (in a version 0 plan)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::format::{parse_plan, to_file_text, PlanFileError};
+    use crate::domain::goals::GoalTree;
+    use crate::domain::plan::{GoalStatus, Id, SCHEMA_VERSION};
+
+    const VERSION_0_FIXTURE: &str = include_str!("../../tests/fixtures/plan-v0.json");
+
+    #[test]
+    fn the_version_0_fixture_opens_as_a_current_plan() {
+        let plan = parse_plan(VERSION_0_FIXTURE).expect("the fixture migrates");
+        assert_eq!(plan.schema_version, SCHEMA_VERSION);
+        assert_eq!(
+            plan.vision.statement,
+            "Become a bestselling author of children's books"
+        );
+        let tree = GoalTree::new(&plan);
+        let book = Id::from("g-book");
+        assert_eq!(tree.depth(&book), 0);
+        let children: Vec<&str> = plan
+            .goals
+            .iter()
+            .filter(|goal| goal.parent.as_ref() == Some(&book))
+            .map(|goal| goal.title.as_str())
+            .collect();
+        assert_eq!(children, ["Write the first draft", "Find a literary agent"]);
+        let morning = plan.goal(&Id::from("g-mornings")).unwrap();
+        assert_eq!(morning.status, GoalStatus::Done);
+        assert!(morning.completed_at.is_some());
+        assert_eq!(tree.depth(&morning.id), 2);
+        let draft = plan.goal(&Id::from("g-draft")).unwrap();
+        assert_eq!(draft.target_date.unwrap().to_string(), "2026-09-30");
+        assert_eq!(draft.status, GoalStatus::Open);
+        // Once migrated it is written, and read back, in the current format.
+        let text = to_file_text(&plan);
+        assert!(text.contains("\"schema_version\": 1"));
+        assert_eq!(parse_plan(&text).unwrap(), plan);
+    }
+
+    #[test]
+    fn a_broken_version_0_file_is_named_by_its_path() {
+        let broken = VERSION_0_FIXTURE.replace("\"done\": true", "\"done\": \"yes\"");
+        match parse_plan(&broken) {
+            Err(PlanFileError::BadField { path, .. }) => {
+                assert_eq!(path, "goals[0].children[0].children[0].done")
+            }
+            other => panic!("expected a bad field, got {other:?}"),
+        }
+        let no_time = VERSION_0_FIXTURE.replace("\"saved_at\"", "\"saved\"");
+        assert!(matches!(
+            parse_plan(&no_time),
+            Err(PlanFileError::BadField { path, .. }) if path == "saved_at"
+        ));
+    }
+
+    #[test]
+    fn a_migrated_tree_is_still_checked() {
+        let duplicated = VERSION_0_FIXTURE.replace("\"g-agent\"", "\"g-draft\"");
+        assert!(matches!(
+            parse_plan(&duplicated),
+            Err(PlanFileError::DuplicateId { .. })
+        ));
+    }
+}
