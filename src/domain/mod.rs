@@ -10,4 +10,6 @@ pub mod merge;
 pub mod method;
 pub mod migrate;
 pub mod plan;
+pub mod readable;
 pub mod review;
+pub mod share;
