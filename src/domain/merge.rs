@@ -149,8 +149,8 @@ fn merge_goals(mine: &[Goal], other: &[Goal], report: &mut MergeReport) -> Vec<G
         match merged.iter().position(|kept| kept.id == goal.id) {
             Some(index) => take_newer(&mut merged[index], goal, report),
             None => {
-                let after = follows
-                    .and_then(|sibling| merged.iter().position(|kept| &kept.id == sibling));
+                let after =
+                    follows.and_then(|sibling| merged.iter().position(|kept| &kept.id == sibling));
                 match after {
                     Some(index) => merged.insert(index + 1, goal.clone()),
                     None => merged.push(goal.clone()),
@@ -255,7 +255,13 @@ mod tests {
         add(&mut plan, "st", Some("lt"), 0);
         add(&mut plan, "s1", Some("st"), 0);
         add(&mut plan, "s2", Some("st"), 0);
-        add_asset(&mut plan, Id::from("a"), AssetKind::Skill, "Statistics", at(0));
+        add_asset(
+            &mut plan,
+            Id::from("a"),
+            AssetKind::Skill,
+            "Statistics",
+            at(0),
+        );
         plan
     }
 
@@ -285,7 +291,9 @@ mod tests {
         mark_done(&mut laptop, &Id::from("s2"), at(30)).unwrap();
         add(&mut laptop, "laptop-step", Some("st"), 40);
         add(&mut phone, "phone-step", Some("st"), 50);
-        edit_asset(&mut phone, &Id::from("a"), at(60), |asset| asset.level = Some(4));
+        edit_asset(&mut phone, &Id::from("a"), at(60), |asset| {
+            asset.level = Some(4)
+        });
 
         let (merged, report) = merge_plans(&laptop, &phone, at(100)).unwrap();
         assert_eq!(merged.goal(&Id::from("s1")).unwrap().title, "Phone wording");
@@ -308,8 +316,15 @@ mod tests {
 
         // The other way round gives the same content.
         let (reverse, _) = merge_plans(&phone, &laptop, at(100)).unwrap();
-        assert_eq!(reverse.goal(&Id::from("s1")).unwrap().title, "Phone wording");
-        assert!(reverse.goal(&Id::from("s2")).unwrap().completed_at.is_some());
+        assert_eq!(
+            reverse.goal(&Id::from("s1")).unwrap().title,
+            "Phone wording"
+        );
+        assert!(reverse
+            .goal(&Id::from("s2"))
+            .unwrap()
+            .completed_at
+            .is_some());
         assert_eq!(reverse.goals.len(), merged.goals.len());
     }
 
@@ -318,13 +333,24 @@ mod tests {
         let mine = base();
         let mut other = base();
         add(&mut other, "s1b", Some("st"), 5);
-        let position = other.goals.iter().position(|g| g.id == Id::from("s1b")).unwrap();
+        let position = other
+            .goals
+            .iter()
+            .position(|g| g.id == Id::from("s1b"))
+            .unwrap();
         let goal = other.goals.remove(position);
-        let after_s1 = other.goals.iter().position(|g| g.id == Id::from("s1")).unwrap();
+        let after_s1 = other
+            .goals
+            .iter()
+            .position(|g| g.id == Id::from("s1"))
+            .unwrap();
         other.goals.insert(after_s1 + 1, goal);
 
         let (merged, _) = merge_plans(&mine, &other, at(100)).unwrap();
-        assert_eq!(titles_under(&merged, "st"), ["goal s1", "goal s1b", "goal s2"]);
+        assert_eq!(
+            titles_under(&merged, "st"),
+            ["goal s1", "goal s1b", "goal s2"]
+        );
     }
 
     #[test]

@@ -122,7 +122,13 @@ fn flatten_goals(
         match goal.get("children") {
             None | Some(Value::Null) => {}
             Some(Value::Array(children)) => {
-                flatten_goals(children, Some(&id), &format!("{here}.children"), saved_at, flat)?;
+                flatten_goals(
+                    children,
+                    Some(&id),
+                    &format!("{here}.children"),
+                    saved_at,
+                    flat,
+                )?;
             }
             Some(_) => return Err(bad(&format!("{here}.children"), "expected a list")),
         }

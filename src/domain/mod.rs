@@ -13,3 +13,6 @@ pub mod plan;
 pub mod readable;
 pub mod review;
 pub mod share;
+
+#[cfg(test)]
+mod properties;

@@ -147,10 +147,19 @@ pub fn to_markdown(plan: &Plan, today: Date) -> String {
     out
 }
 
-fn write_goals(out: &mut String, tree: &GoalTree<'_>, parent: Option<&super::plan::Id>, depth: usize) {
+fn write_goals(
+    out: &mut String,
+    tree: &GoalTree<'_>,
+    parent: Option<&super::plan::Id>,
+    depth: usize,
+) {
     for goal in tree.children(parent) {
         let indent = "  ".repeat(depth);
-        let mark = if goal.status == GoalStatus::Done { "x" } else { " " };
+        let mark = if goal.status == GoalStatus::Done {
+            "x"
+        } else {
+            " "
+        };
         let title = inline(&goal.title);
         let title = if goal.status == GoalStatus::Dropped {
             format!("~~{title}~~")
@@ -375,7 +384,13 @@ mod tests {
         plan.vision.statement = "Become a *bestselling* author of children's books".into();
         plan.vision.horizon_years = Some(5);
         plan.vision.want = "To write\nstories".into();
-        add_asset(&mut plan, Id::from("a"), AssetKind::Skill, "Storytelling", now());
+        add_asset(
+            &mut plan,
+            Id::from("a"),
+            AssetKind::Skill,
+            "Storytelling",
+            now(),
+        );
         for (id, parent, title) in [
             ("lt", None, "Publish a picture book"),
             ("st", Some("lt"), "Finish the draft; then edit, twice"),
@@ -410,9 +425,9 @@ mod tests {
         assert!(text.contains("**What I want:** To write stories\n"));
         assert!(text.contains("### Skills\n\n- Storytelling\n"));
         assert!(text.contains("- [ ] Publish a picture book (long-term goal, 50% done)\n"));
-        assert!(text.contains(
-            "  - [ ] Finish the draft; then edit, twice (by 2027-03-31, 50% done)\n"
-        ));
+        assert!(
+            text.contains("  - [ ] Finish the draft; then edit, twice (by 2027-03-31, 50% done)\n")
+        );
         assert!(text.contains("    - [x] Write every morning (by 2026-12-01)\n"));
         assert!(text.contains("    - [ ] Join a \\<critique\\> group\n"));
         assert!(text.contains("    - [ ] ~~Rent a cabin~~ (dropped: too costly)\n"));
@@ -433,7 +448,9 @@ mod tests {
         assert!(text.contains("UID:st@waypoint\r\n"));
         assert!(text.contains("DTSTAMP:20261123T103005Z\r\n"));
         assert!(text.contains("DTSTART;VALUE=DATE:20270331\r\nDTEND;VALUE=DATE:20270401\r\n"));
-        assert!(text.contains("SUMMARY:Short-term goal: Finish the draft\\; then edit\\, twice\r\n"));
+        assert!(
+            text.contains("SUMMARY:Short-term goal: Finish the draft\\; then edit\\, twice\r\n")
+        );
         assert!(text.contains("RRULE:FREQ=WEEKLY;INTERVAL=2\r\n"));
         assert!(text.contains("TRIGGER:-P1D\r\n"));
         for line in text.split("\r\n") {

@@ -18,10 +18,9 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn encode_base64url(bytes: &[u8]) -> String {
     let mut text = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let word = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |word, (index, byte)| word | u32::from(*byte) << (16 - 8 * index));
+        let word = chunk.iter().enumerate().fold(0u32, |word, (index, byte)| {
+            word | u32::from(*byte) << (16 - 8 * index)
+        });
         for position in 0..=chunk.len() {
             let sextet = (word >> (18 - 6 * position)) & 0x3f;
             text.push(char::from(ALPHABET[sextet as usize]));
@@ -76,7 +75,9 @@ mod tests {
         let bytes: Vec<u8> = (0..=255).chain((0..=255).rev()).collect();
         for length in 0..bytes.len() {
             let text = encode_base64url(&bytes[..length]);
-            assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            assert!(text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
             assert_eq!(decode_base64url(&text).unwrap(), &bytes[..length]);
         }
     }

@@ -1,0 +1,357 @@
+//! Property tests: every plan the app can hold survives its files, the
+//! importer never panics on any input, and merging keeps a plan whole.
+
+use super::calendar::{Date, Timestamp};
+use super::format::{check_integrity, parse_plan, to_file_text, to_storage_text};
+use super::goals::MAX_DEPTH;
+use super::merge::merge_plans;
+use super::migrate::migrate_to_current;
+use super::plan::*;
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<char>(), 0..24).prop_map(String::from_iter)
+}
+
+fn timestamp() -> impl Strategy<Value = Timestamp> {
+    (0i64..4_000_000_000).prop_map(Timestamp::from_seconds)
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (0i64..40_000).prop_map(Date::from_days_since_epoch)
+}
+
+fn small() -> impl Strategy<Value = Option<u8>> {
+    prop::option::of(0u8..=10)
+}
+
+fn facet() -> impl Strategy<Value = SuccessFacet> {
+    (0u8..=5, text()).prop_map(|(weight, words)| SuccessFacet { weight, words })
+}
+
+fn vision() -> impl Strategy<Value = Vision> {
+    let answers = (text(), text(), text(), text());
+    let success = (facet(), facet(), facet(), facet()).prop_map(
+        |(money, accomplishments, mission, own_terms)| SuccessMeaning {
+            money,
+            accomplishments,
+            mission,
+            own_terms,
+        },
+    );
+    let history = prop::collection::vec(
+        (text(), small(), small(), timestamp()).prop_map(
+            |(statement, horizon_years, excitement, replaced_at)| VisionVersion {
+                statement,
+                horizon_years,
+                excitement,
+                replaced_at,
+            },
+        ),
+        0..3,
+    );
+    (
+        answers,
+        success,
+        small(),
+        small(),
+        history,
+        prop::option::of(timestamp()),
+    )
+        .prop_map(
+            |(
+                (want, willing, believe, statement),
+                success,
+                horizon_years,
+                excitement,
+                history,
+                updated_at,
+            )| {
+                Vision {
+                    want,
+                    willing_to_work_for: willing,
+                    believe_can_be_real: believe,
+                    success,
+                    statement,
+                    horizon_years,
+                    excitement,
+                    history,
+                    updated_at,
+                }
+            },
+        )
+}
+
+fn asset(index: usize) -> impl Strategy<Value = Asset> {
+    (
+        prop::sample::select(AssetKind::ALL.to_vec()),
+        text(),
+        text(),
+        prop::option::of(1u8..=5),
+        any::<bool>(),
+        timestamp(),
+        prop::option::of(timestamp()),
+    )
+        .prop_map(
+            move |(kind, name, note, level, private, created_at, updated_at)| Asset {
+                id: Id::from(format!("a-{index}").as_str()),
+                kind,
+                name,
+                note,
+                level,
+                private,
+                created_at,
+                updated_at,
+            },
+        )
+}
+
+fn option(index: usize, assets: usize) -> impl Strategy<Value = CareerOption> {
+    (
+        (
+            prop::sample::select(OptionKind::ALL.to_vec()),
+            text(),
+            text(),
+            prop::sample::select(OptionStatus::ALL.to_vec()),
+            timestamp(),
+        ),
+        prop::collection::vec(0..assets.max(1), 0..3),
+        (text(), text(), text(), text()),
+        (text(), text(), text(), text(), text(), text()),
+        prop::option::of(timestamp()),
+    )
+        .prop_map(
+            move |(
+                (kind, title, notes, status, created_at),
+                used,
+                (time_cost, money_cost, upside, risks),
+                (who, their_path, what_to_learn, how_to_reach, what_to_try, what_it_will_teach),
+                updated_at,
+            )| {
+                let mut assets_used: Vec<Id> = Vec::new();
+                if assets > 0 {
+                    for used in used {
+                        let id = Id::from(format!("a-{used}").as_str());
+                        if !assets_used.contains(&id) {
+                            assets_used.push(id);
+                        }
+                    }
+                }
+                CareerOption {
+                    id: Id::from(format!("o-{index}").as_str()),
+                    kind,
+                    title,
+                    notes,
+                    status,
+                    created_at,
+                    assets_used,
+                    time_cost,
+                    money_cost,
+                    upside,
+                    risks,
+                    role_model: RoleModel {
+                        who,
+                        their_path,
+                        what_to_learn,
+                        how_to_reach,
+                    },
+                    experiment: Experiment {
+                        what_to_try,
+                        what_it_will_teach,
+                    },
+                    updated_at,
+                }
+            },
+        )
+}
+
+/// Goals whose parents come earlier in the list, never deeper than allowed.
+fn goals(count: usize) -> impl Strategy<Value = Vec<Goal>> {
+    prop::collection::vec(
+        (
+            any::<prop::sample::Index>(),
+            any::<bool>(),
+            text(),
+            prop::sample::select(GoalStatus::ALL.to_vec()),
+            prop::option::of(date()),
+            text(),
+            timestamp(),
+            prop::option::of(timestamp()),
+            prop::option::of(text()),
+        ),
+        count,
+    )
+    .prop_map(|drafts| {
+        let mut depths: Vec<usize> = Vec::new();
+        let mut goals: Vec<Goal> = Vec::new();
+        for (index, (pick, top, title, status, target_date, notes, created_at, done_at, reason)) in
+            drafts.into_iter().enumerate()
+        {
+            let parent = (!top && index > 0)
+                .then(|| pick.index(index))
+                .filter(|&parent| depths[parent] < MAX_DEPTH);
+            depths.push(parent.map_or(0, |parent| depths[parent] + 1));
+            goals.push(Goal {
+                id: Id::from(format!("g-{index}").as_str()),
+                parent: parent.map(|parent| goals[parent].id.clone()),
+                title,
+                status,
+                target_date,
+                notes,
+                created_at,
+                completed_at: done_at,
+                dropped_reason: reason,
+                from_option: None,
+                updated_at: created_at,
+            });
+        }
+        goals
+    })
+}
+
+fn check_in(index: usize) -> impl Strategy<Value = CheckIn> {
+    (
+        date(),
+        text(),
+        text(),
+        text(),
+        timestamp(),
+        prop::option::of(any::<bool>()),
+        prop::collection::vec(text(), 0..3),
+    )
+        .prop_map(
+            move |(date, happened, learned, change, created_at, still_right, changes)| CheckIn {
+                id: Id::from(format!("c-{index}").as_str()),
+                date,
+                what_happened: happened,
+                what_i_learned: learned,
+                what_i_will_change: change,
+                created_at,
+                vision_still_right: still_right,
+                changes,
+            },
+        )
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (0usize..4, 0usize..4, 0usize..14, 0usize..3)
+        .prop_flat_map(|(assets, options, goal_count, check_ins)| {
+            (
+                vision(),
+                (0..assets).map(asset).collect::<Vec<_>>(),
+                (0..options)
+                    .map(|index| option(index, assets))
+                    .collect::<Vec<_>>(),
+                goals(goal_count),
+                (0..check_ins).map(check_in).collect::<Vec<_>>(),
+                prop::option::of(prop::sample::select(ReviewRhythm::ALL.to_vec())),
+                prop::option::of(timestamp()),
+            )
+        })
+        .prop_map(
+            |(vision, assets, options, goals, check_ins, review_rhythm, updated_at)| Plan {
+                vision,
+                assets,
+                options,
+                goals,
+                check_ins,
+                review_rhythm,
+                updated_at,
+                ..Plan::default()
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_plan_survives_export_and_import(plan in plan()) {
+        prop_assert_eq!(check_integrity(&plan), Ok(()));
+        let file = to_file_text(&plan);
+        prop_assert_eq!(&parse_plan(&file).unwrap(), &plan);
+        prop_assert_eq!(&parse_plan(&to_storage_text(&plan)).unwrap(), &plan);
+        // Stable: exporting the imported plan gives the same bytes.
+        prop_assert_eq!(to_file_text(&parse_plan(&file).unwrap()), file);
+    }
+
+    #[test]
+    fn the_importer_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse_plan(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn the_importer_never_panics_on_damaged_plans(
+        plan in plan(),
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+    ) {
+        let mut bytes = to_file_text(&plan).into_bytes();
+        for (at, byte) in cuts {
+            let at = at.index(bytes.len());
+            bytes[at] = byte;
+        }
+        if let Ok(read) = parse_plan(&String::from_utf8_lossy(&bytes)) {
+            prop_assert_eq!(check_integrity(&read), Ok(()));
+        }
+    }
+
+    #[test]
+    fn the_migration_never_panics_on_any_json(value in json_value(3)) {
+        let _ = migrate_to_current(value, 0);
+    }
+
+    #[test]
+    fn merging_keeps_a_valid_plan_and_every_id(base in plan(), edits in plan()) {
+        // Two copies of one plan: the second takes the other's texts and
+        // parents where ids match, so moves and edits collide.
+        let mine = base.clone();
+        let mut other = base;
+        for (goal, edit) in other.goals.iter_mut().zip(&edits.goals) {
+            goal.title = edit.title.clone();
+            goal.updated_at = edit.updated_at;
+            if let Some(parent) = &edit.parent {
+                goal.parent = Some(parent.clone()).filter(|parent| parent != &goal.id);
+            }
+        }
+        other.goals.retain(|goal| goal.parent.as_ref().is_none_or(|p| mine.goal(p).is_some()));
+        let (merged, _) = merge_plans(&mine, &other, Timestamp::from_seconds(0)).unwrap();
+        prop_assert_eq!(check_integrity(&merged), Ok(()));
+        for goal in mine.goals.iter().chain(&other.goals) {
+            prop_assert!(merged.goal(&goal.id).is_some());
+        }
+        let (again, report) = merge_plans(&merged, &merged, Timestamp::from_seconds(0)).unwrap();
+        prop_assert_eq!(&again, &merged);
+        prop_assert!(report.changes_nothing());
+    }
+}
+
+fn json_value(depth: u32) -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(depth, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        "goals", "vision", "saved_at", "children", "id", "title", "done", "due",
+                        "x"
+                    ]),
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|entries| Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(key, value)| (key.to_owned(), value))
+                    .collect()
+            )),
+        ]
+    })
+}
