@@ -1,15 +1,20 @@
 //! The shell: header, navigation, notices and the current section.
 
-use crate::components::notices::{OtherTabNotice, RecoveryNotice, SaveFailureNotice};
+use crate::components::notices::{
+    ExportReminderNotice, OtherTabNotice, RecoveryNotice, SaveFailureNotice,
+};
 use crate::components::save_indicator::SaveIndicator;
+use crate::import_flow::{use_import_flow, ImportFlow};
 use crate::pages::data::DataPage;
 use crate::pages::goals::{GoalListState, GoalsPage};
 use crate::pages::leverage::LeveragePage;
 use crate::pages::next_step::NextStepPage;
+use crate::pages::one_page::OnePagePage;
 use crate::pages::options::OptionsPage;
 use crate::pages::progress::ProgressPage;
+use crate::pages::shared::SharedPlanPage;
 use crate::pages::vision::VisionPage;
-use crate::routing::{use_section_from_address, Section};
+use crate::routing::{use_section_from_address, use_shared_payload_from_address, Section};
 use crate::state::PlanStore;
 use leptos::html;
 use leptos::prelude::*;
@@ -20,6 +25,7 @@ pub fn App() -> impl IntoView {
     let store = PlanStore::load_and_autosave();
     provide_context(store);
     provide_context(store.with_untracked(GoalListState::for_plan));
+    provide_context(ImportFlow::new(store));
     view! { <Shell/> }
 }
 
@@ -37,6 +43,8 @@ pub fn Shell() -> impl IntoView {
         Section::NextStep
     };
     let section = Memo::new(move |_| address_section.get().unwrap_or(home));
+    let shared_payload = use_shared_payload_from_address();
+    let dragging_file = accept_dropped_plan_files();
 
     let main_ref: NodeRef<html::Main> = NodeRef::new();
     // Keep the tab title in step, and after navigating move focus to the new
@@ -85,9 +93,17 @@ pub fn Shell() -> impl IntoView {
             <RecoveryNotice/>
             <SaveFailureNotice/>
             <OtherTabNotice/>
+            <ExportReminderNotice/>
         </div>
+        <Show when=move || dragging_file.get()>
+            <div class="drop-overlay" aria-hidden="true">
+                <p>"Drop a plan file to import it"</p>
+            </div>
+        </Show>
         <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
-            {move || match section.get() {
+            {move || match (shared_payload.get(), section.get()) {
+                (Some(payload), _) => view! { <SharedPlanPage payload=payload/> }.into_any(),
+                (None, section) => match section {
                 Section::Vision => view! { <VisionPage/> }.into_any(),
                 Section::Leverage => view! { <LeveragePage/> }.into_any(),
                 Section::Options => view! { <OptionsPage/> }.into_any(),
@@ -95,10 +111,54 @@ pub fn Shell() -> impl IntoView {
                 Section::NextStep => view! { <NextStepPage/> }.into_any(),
                 Section::Progress => view! { <ProgressPage/> }.into_any(),
                 Section::Data => view! { <DataPage/> }.into_any(),
+                Section::OnePage => view! { <OnePagePage/> }.into_any(),
+                },
             }}
         </main>
         <footer class="app-footer">
             <p>"Your plan stays in this browser. Nothing is sent anywhere."</p>
         </footer>
     }
+}
+
+/// A file dragged over any part of the page can be dropped to import it: the
+/// Data section opens with its preview. Returns whether a file is over the
+/// page. Dragging a goal by its grip carries no file and is left alone.
+fn accept_dropped_plan_files() -> ReadSignal<bool> {
+    let flow = use_import_flow();
+    let (dragging_file, set_dragging_file) = signal(false);
+    let carries_files = |event: &web_sys::DragEvent| {
+        event
+            .data_transfer()
+            .is_some_and(|transfer| transfer.types().includes(&"Files".into(), 0))
+    };
+    window_event_listener(leptos::ev::dragover, move |event| {
+        if carries_files(&event) {
+            // Without this the browser would open the file in place of the app.
+            event.prevent_default();
+            set_dragging_file.set(true);
+        }
+    });
+    window_event_listener(leptos::ev::dragleave, move |event| {
+        // Leaving the window reports no element to go to.
+        if event.related_target().is_none() {
+            set_dragging_file.set(false);
+        }
+    });
+    window_event_listener(leptos::ev::drop, move |event| {
+        if !carries_files(&event) {
+            return;
+        }
+        event.prevent_default();
+        set_dragging_file.set(false);
+        let file = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            flow.read_file(file);
+            let _ = window().location().set_hash(&Section::Data.href());
+        }
+    });
+    dragging_file
 }

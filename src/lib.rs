@@ -9,9 +9,11 @@ pub mod clock;
 pub mod components;
 pub mod domain;
 pub mod download;
+pub mod import_flow;
 pub mod pages;
 pub mod persistence;
 pub mod routing;
+pub mod share_link;
 pub mod state;
 
 /// Mounts the app on the page.

@@ -6,15 +6,29 @@
 //!   overwrite it, and the app never saves while that copy is missing;
 //! - a failed write is reported, never swallowed.
 
+use crate::domain::calendar::Timestamp;
 use crate::domain::format::{parse_plan, to_storage_text};
 use crate::domain::plan::Plan;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::Storage;
 
 /// Where the plan lives.
 pub const PLAN_KEY: &str = "waypoint.plan";
 /// Unreadable plans are kept under this prefix plus the time they were found.
 pub const UNREADABLE_KEY_PREFIX: &str = "waypoint.unreadable.";
+
+/// The plan as it was before the last import, merge or fresh start.
+pub const PREVIOUS_PLAN_KEY: &str = "waypoint.previous-plan";
+/// When the plan was last downloaded, and until when the reminder is snoozed.
+pub const EXPORT_RECORD_KEY: &str = "waypoint.last-export";
+/// Every key of Waypoint's starts with this.
+const KEY_PREFIX: &str = "waypoint.";
+/// What browsers commonly allow one site in local storage: 5 MiB, counted in
+/// UTF-16 code units of keys and values (Chromium allows 10 MiB of bytes at
+/// two bytes per unit; Firefox and Safari 5 MiB).
+pub const COMMON_QUOTA_UNITS: usize = 5 * 1024 * 1024;
 
 /// What the app found in storage at start.
 #[derive(Debug, PartialEq)]
@@ -133,15 +147,17 @@ pub fn save_plan(plan: &Plan) -> Result<(), SaveError> {
     let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
     storage
         .set_item(PLAN_KEY, &to_storage_text(plan))
-        .map_err(|error| {
-            if is_quota_error(&error) {
-                SaveError::QuotaExceeded
-            } else {
-                SaveError::Refused {
-                    reason: describe_js_error(&error),
-                }
-            }
-        })
+        .map_err(|error| to_save_error(&error))
+}
+
+fn to_save_error(error: &wasm_bindgen::JsValue) -> SaveError {
+    if is_quota_error(error) {
+        SaveError::QuotaExceeded
+    } else {
+        SaveError::Refused {
+            reason: describe_js_error(error),
+        }
+    }
 }
 
 /// Every kept copy of unreadable text, oldest first.
@@ -181,4 +197,146 @@ pub fn watch_other_tabs(on_change: impl Fn(Option<String>) + 'static) {
             on_change(event.new_value());
         }
     });
+}
+
+/// A whole plan kept aside before an import, merge or fresh start replaced it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousPlan {
+    /// What replaced it, in words: "an import of plan.json", "a fresh start".
+    pub replaced_by: String,
+    pub kept_at: Timestamp,
+    pub plan: Plan,
+}
+
+/// Keeps `previous` under its own key, replacing any earlier one.
+pub fn keep_previous_plan(previous: &PreviousPlan) -> Result<(), SaveError> {
+    let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
+    let text = serde_json::to_string(previous).expect("a plan always serializes");
+    storage
+        .set_item(PREVIOUS_PLAN_KEY, &text)
+        .map_err(|error| to_save_error(&error))
+}
+
+/// The plan kept before the last import, merge or fresh start, if any can be read.
+pub fn previous_plan() -> Option<PreviousPlan> {
+    let text = local_storage().ok()?.get_item(PREVIOUS_PLAN_KEY).ok()??;
+    let previous: PreviousPlan = serde_json::from_str(&text).ok()?;
+    // The kept plan must pass the same checks as any file.
+    parse_plan(&to_storage_text(&previous.plan)).ok()?;
+    Some(previous)
+}
+
+pub fn discard_previous_plan() -> Result<(), String> {
+    local_storage()?
+        .remove_item(PREVIOUS_PLAN_KEY)
+        .map_err(|error| describe_js_error(&error))
+}
+
+/// When the person last downloaded their plan, and whether they asked not to
+/// be reminded for a while.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExportRecord {
+    pub exported_at: Option<Timestamp>,
+    pub snoozed_until: Option<Timestamp>,
+}
+
+pub fn export_record() -> ExportRecord {
+    local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(EXPORT_RECORD_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_export_record(record: ExportRecord) -> Result<(), SaveError> {
+    let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
+    let text = serde_json::to_string(&record).expect("a record always serializes");
+    storage
+        .set_item(EXPORT_RECORD_KEY, &text)
+        .map_err(|error| to_save_error(&error))
+}
+
+/// How much of the site's local storage Waypoint uses, in UTF-16 code units
+/// (the unit browsers count quotas in).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StorageUsage {
+    /// The plan itself.
+    pub plan_units: usize,
+    /// Everything Waypoint keeps: the plan, the previous plan, unreadable copies.
+    pub waypoint_units: usize,
+    /// Everything this site keeps.
+    pub site_units: usize,
+}
+
+impl StorageUsage {
+    /// Share of the common quota in use, in whole percent.
+    pub fn percent_of_common_quota(&self) -> u32 {
+        (self.site_units as f64 * 100.0 / COMMON_QUOTA_UNITS as f64).round() as u32
+    }
+}
+
+pub fn storage_usage() -> StorageUsage {
+    let Ok(storage) = local_storage() else {
+        return StorageUsage::default();
+    };
+    let mut usage = StorageUsage::default();
+    let count = storage.length().unwrap_or(0);
+    for key in (0..count).filter_map(|index| storage.key(index).ok().flatten()) {
+        let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+        let units = key.encode_utf16().count() + value.encode_utf16().count();
+        usage.site_units += units;
+        if key.starts_with(KEY_PREFIX) {
+            usage.waypoint_units += units;
+        }
+        if key == PLAN_KEY {
+            usage.plan_units = units;
+        }
+    }
+    usage
+}
+
+/// Whether the browser has agreed to keep this site's storage until the
+/// person clears it themselves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Persistence {
+    Granted,
+    /// The browser may clear the storage when the device runs short of space.
+    NotGranted,
+    /// The browser has no way to ask (an older browser, or a page opened from a file).
+    NotSupported,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent on file:// pages and in older browsers.
+    js_sys::Reflect::has(&navigator, &"storage".into())
+        .unwrap_or(false)
+        .then(|| navigator.storage())
+}
+
+async fn ask(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Persistence {
+    let Ok(promise) = promise else {
+        return Persistence::NotSupported;
+    };
+    match JsFuture::from(promise).await {
+        Ok(answer) if answer.as_bool() == Some(true) => Persistence::Granted,
+        Ok(_) => Persistence::NotGranted,
+        Err(_) => Persistence::NotSupported,
+    }
+}
+
+/// Whether storage is already persistent.
+pub async fn storage_persistence() -> Persistence {
+    match storage_manager() {
+        Some(manager) => ask(manager.persisted()).await,
+        None => Persistence::NotSupported,
+    }
+}
+
+/// Asks the browser to keep storage until the person clears it.
+pub async fn request_storage_persistence() -> Persistence {
+    match storage_manager() {
+        Some(manager) => ask(manager.persist()).await,
+        None => Persistence::NotSupported,
+    }
 }

@@ -2,6 +2,7 @@
 //! bookmarked and reloaded on any static host, under any sub-path, without
 //! server rewrites, and the browser's back and forward just work.
 
+use crate::domain::share::SHARE_FRAGMENT_PREFIX;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +14,8 @@ pub enum Section {
     NextStep,
     Progress,
     Data,
+    /// The whole plan on one read-only page, for reading and printing.
+    OnePage,
 }
 
 impl Section {
@@ -27,6 +30,19 @@ impl Section {
         Section::Data,
     ];
 
+    /// Every section with an address, including those reached from another
+    /// section rather than the navigation.
+    const ADDRESSABLE: [Section; 8] = [
+        Section::NextStep,
+        Section::Vision,
+        Section::Leverage,
+        Section::Options,
+        Section::Goals,
+        Section::Progress,
+        Section::Data,
+        Section::OnePage,
+    ];
+
     pub fn slug(self) -> &'static str {
         match self {
             Self::Vision => "vision",
@@ -36,6 +52,7 @@ impl Section {
             Self::NextStep => "next",
             Self::Progress => "progress",
             Self::Data => "data",
+            Self::OnePage => "page",
         }
     }
 
@@ -48,6 +65,7 @@ impl Section {
             Self::NextStep => "Next step",
             Self::Progress => "Progress",
             Self::Data => "Data",
+            Self::OnePage => "Plan on a page",
         }
     }
 
@@ -58,8 +76,33 @@ impl Section {
     /// The section a fragment such as `#/goals` names.
     pub fn from_fragment(fragment: &str) -> Option<Self> {
         let slug = fragment.trim_start_matches('#').trim_start_matches('/');
-        Self::ALL.into_iter().find(|section| section.slug() == slug)
+        Self::ADDRESSABLE
+            .into_iter()
+            .find(|section| section.slug() == slug)
     }
+}
+
+/// The payload of a share link's fragment (`#/shared/<payload>`).
+pub fn shared_payload(fragment: &str) -> Option<&str> {
+    fragment
+        .strip_prefix(SHARE_FRAGMENT_PREFIX)
+        .filter(|payload| !payload.is_empty())
+}
+
+/// The payload of the share link being viewed, following `hashchange`.
+pub fn use_shared_payload_from_address() -> ReadSignal<Option<String>> {
+    let read_fragment = || {
+        window()
+            .location()
+            .hash()
+            .ok()
+            .and_then(|fragment| shared_payload(&fragment).map(str::to_owned))
+    };
+    let (payload, set_payload) = signal(read_fragment());
+    window_event_listener(leptos::ev::hashchange, move |_| {
+        set_payload.set(read_fragment())
+    });
+    payload
 }
 
 /// The section named by the address, following `hashchange`; `None` when the
@@ -89,8 +132,17 @@ mod tests {
         assert_eq!(Section::from_fragment("#next"), Some(Section::NextStep));
         assert_eq!(Section::from_fragment(""), None);
         assert_eq!(Section::from_fragment("#/nowhere"), None);
-        for section in Section::ALL {
+        for section in Section::ADDRESSABLE {
             assert_eq!(Section::from_fragment(&section.href()), Some(section));
         }
+        assert!(!Section::ALL.contains(&Section::OnePage));
+    }
+
+    #[test]
+    fn share_links_carry_their_payload() {
+        assert_eq!(shared_payload("#/shared/abc-_"), Some("abc-_"));
+        assert_eq!(shared_payload("#/shared/"), None);
+        assert_eq!(shared_payload("#/goals"), None);
+        assert_eq!(Section::from_fragment("#/shared/abc"), None);
     }
 }

@@ -5,7 +5,8 @@ use crate::clock;
 use crate::domain::format::parse_plan;
 use crate::domain::goals::RemovedGoals;
 use crate::domain::plan::Plan;
-use crate::persistence::{self, LoadOutcome, SaveError, UnreadablePlan};
+use crate::domain::safekeeping::snooze_until;
+use crate::persistence::{self, ExportRecord, LoadOutcome, SaveError, UnreadablePlan};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -37,6 +38,8 @@ pub struct PlanStore {
     other_tab_plan: RwSignal<Option<Plan>>,
     /// The next change came from another tab and is already stored.
     skip_next_save: StoredValue<bool>,
+    /// When the plan was last downloaded, for the reminder to keep a copy.
+    export_record: RwSignal<ExportRecord>,
 }
 
 impl PlanStore {
@@ -75,6 +78,7 @@ impl PlanStore {
             pending_save: StoredValue::new(None),
             other_tab_plan: RwSignal::new(None),
             skip_next_save: StoredValue::new(false),
+            export_record: RwSignal::new(persistence::export_record()),
         }
     }
 
@@ -110,6 +114,34 @@ impl PlanStore {
     /// Puts a whole new plan in place of the current one.
     pub fn replace(&self, plan: Plan) {
         self.plan.set(plan);
+    }
+
+    pub fn export_record(&self) -> ReadSignal<ExportRecord> {
+        self.export_record.read_only()
+    }
+
+    /// Downloads the whole plan as a file and notes when, so the reminder to
+    /// keep a copy rests.
+    pub fn download_plan(&self) -> Result<(), wasm_bindgen::JsValue> {
+        self.plan.with_untracked(crate::download::download_plan)?;
+        let record = ExportRecord {
+            exported_at: Some(clock::now()),
+            snoozed_until: None,
+        };
+        // Not being able to note it only means an early reminder.
+        let _ = persistence::save_export_record(record);
+        self.export_record.set(record);
+        Ok(())
+    }
+
+    /// Puts the reminder to keep a copy off for a few days.
+    pub fn snooze_export_reminder(&self) {
+        let record = ExportRecord {
+            snoozed_until: Some(snooze_until(clock::now())),
+            ..self.export_record.get_untracked()
+        };
+        let _ = persistence::save_export_record(record);
+        self.export_record.set(record);
     }
 
     pub fn save_state(&self) -> ReadSignal<SaveState> {

@@ -1,7 +1,8 @@
 //! Notices that stay until the person acts: data that could not be read, and
 //! changes that could not be saved.
 
-use crate::download::{download_plan, download_text};
+use crate::domain::safekeeping::export_reminder;
+use crate::download::download_text;
 use crate::state::{use_plan_store, SaveState};
 use leptos::prelude::*;
 
@@ -89,7 +90,7 @@ pub fn SaveFailureNotice() -> impl IntoView {
                             type="button"
                             class="button"
                             on:click=move |_| {
-                                let _ = store.with_untracked(download_plan);
+                                let _ = store.download_plan();
                             }
                         >
                             "Download your plan"
@@ -125,6 +126,58 @@ pub fn OtherTabNotice() -> impl IntoView {
                             "Keep this tab's version"
                         </button>
                     </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// A quiet reminder to download a copy once the plan has changed since the
+/// last one, with the download a click away.
+#[component]
+pub fn ExportReminderNotice() -> impl IntoView {
+    let store = use_plan_store();
+    let record = store.export_record();
+    // Re-checked when the plan or the record changes; the clock only matters
+    // at those moments.
+    let reminder = Memo::new(move |_| {
+        let record = record.get();
+        store.with(|plan| {
+            export_reminder(
+                plan,
+                record.exported_at,
+                record.snoozed_until,
+                crate::clock::now(),
+            )
+        })
+    });
+    let (problem, set_problem) = signal(None::<&'static str>);
+    let download = move |_| {
+        set_problem.set(
+            store
+                .download_plan()
+                .err()
+                .map(|_| "The download did not start. Please try again."),
+        );
+    };
+    move || {
+        reminder.get().map(|reminder| {
+            view! {
+                <section class="notice notice--quiet" aria-label="Keep a copy of your plan">
+                    <p>{reminder.message()}</p>
+                    <div class="button-row">
+                        <button type="button" class="button button--small button--primary" on:click=download>
+                            "Download a copy"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--small button--quiet"
+                            on:click=move |_| store.snooze_export_reminder()
+                        >
+                            "Remind me later"
+                        </button>
+                    </div>
+                    {move || problem.get().map(|problem| view! { <p class="field__error" role="alert">{problem}</p> })}
                 </section>
             }
         })

@@ -12,7 +12,8 @@ pub mod migrate;
 pub mod plan;
 pub mod readable;
 pub mod review;
+pub mod safekeeping;
 pub mod share;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;

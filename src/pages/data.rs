@@ -1,36 +1,26 @@
-//! The person's data: export it, import a plan file, and reach any copies of
-//! saved text that could not be read.
+//! The person's data: download it in every useful form, share it without a
+//! server, bring a plan in, see how much room is left, and undo any
+//! whole-plan change.
 
-use crate::domain::format::{parse_plan, PlanSummary, MAX_PLAN_FILE_BYTES};
-use crate::domain::plan::Plan;
-use crate::download::{download_plan, download_text};
-use crate::pages::goals::GoalListState;
-use crate::persistence::{self, UnreadableBackup};
-use crate::state::use_plan_store;
+use crate::clock;
+use crate::domain::format::{to_file_text, PlanSummary};
+use crate::domain::merge::MergeReport;
+use crate::domain::method::without_private;
+use crate::domain::readable::{to_ics, to_markdown};
+use crate::download::download_text;
+use crate::import_flow::{use_import_flow, ImportOutcome, ImportState, ReplaceError};
+use crate::persistence::{self, Persistence, UnreadableBackup};
+use crate::routing::Section;
+use crate::share_link::make_share_link;
+use crate::state::{use_plan_store, SaveState};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// Where an import stands.
-#[derive(Clone, Debug, PartialEq)]
-enum ImportState {
-    Idle,
-    Reading {
-        file_name: String,
-    },
-    Refused {
-        file_name: String,
-        problem: String,
-    },
-    /// Read and checked; waiting for the person to confirm.
-    Ready {
-        file_name: String,
-        plan: Box<Plan>,
-    },
-    Done {
-        file_name: String,
-    },
-}
+/// From this share of the common quota on, the storage panel warns.
+const STORAGE_WARNING_PERCENT: u32 = 80;
+
+const DOWNLOAD_FAILED: &str = "The download did not start. Please try again.";
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -39,35 +29,225 @@ pub fn DataPage() -> impl IntoView {
             <header class="page-header">
                 <h1>"Data"</h1>
                 <p class="lede">
-                    "Your plan lives only in this browser. Download it to keep a copy or move it to another device, and import a plan file to bring one back."
+                    "Your plan lives only in this browser. Download it to keep a copy or move it to another device, share it without any server, and bring a plan file back in."
                 </p>
             </header>
-            <ExportPanel/>
             <ImportPanel/>
+            <ExportPanel/>
+            <SharePanel/>
+            <PreviousPlanPanel/>
+            <StoragePanel/>
+            <StartOverPanel/>
             <UnreadableBackupsPanel/>
         </div>
+    }
+}
+
+/// Names the private entries a shared copy leaves out.
+fn private_note(count: usize) -> String {
+    match count {
+        0 => "You have no private entries, so nothing is left out.".to_owned(),
+        1 => "Your 1 private entry is left out.".to_owned(),
+        count => format!("Your {count} private entries are left out."),
     }
 }
 
 #[component]
 fn ExportPanel() -> impl IntoView {
     let store = use_plan_store();
-    let (problem, set_problem) = signal(None::<String>);
-    let export = move |_| {
-        let result = store.with_untracked(download_plan);
-        set_problem.set(
-            result
-                .err()
-                .map(|_| "The download did not start. Please try again.".to_owned()),
-        );
+    let (problem, set_problem) = signal(None::<&'static str>);
+    let report = move |result: Result<(), wasm_bindgen::JsValue>| {
+        set_problem.set(result.err().map(|_| DOWNLOAD_FAILED));
+    };
+    let export = move |_| report(store.download_plan());
+    let markdown = move |_| {
+        let text = store.with_untracked(|plan| to_markdown(&without_private(plan), clock::today()));
+        let name = format!("waypoint-plan-{}.md", clock::today());
+        report(download_text(&name, "text/markdown", &text));
+    };
+    let calendar = move |_| {
+        let text = store.with_untracked(|plan| to_ics(plan, clock::now()));
+        let name = format!("waypoint-dates-{}.ics", clock::today());
+        report(download_text(&name, "text/calendar", &text));
+    };
+    let dated_goals = move || {
+        store.with(|plan| {
+            plan.goals
+                .iter()
+                .filter(|goal| goal.target_date.is_some() && goal.status.is_active())
+                .count()
+        })
+    };
+    let last_export = move || {
+        store.export_record().get().exported_at.map_or_else(
+            || "You haven't downloaded this plan yet.".to_owned(),
+            |at| format!("Last downloaded on {}.", at.date()),
+        )
     };
     view! {
         <section class="panel" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export"</h2>
-            <p>"A JSON file with everything in your plan. It opens in Waypoint on any device."</p>
-            <button type="button" class="button button--primary" on:click=export>
-                "Download plan (.json)"
-            </button>
+            <h2 id="export-heading">"Download"</h2>
+            <div class="export-row">
+                <div>
+                    <h3>"The whole plan"</h3>
+                    <p>"A JSON file with everything, private entries included. It opens in Waypoint on any device."</p>
+                    <p class="muted">{last_export}</p>
+                </div>
+                <button type="button" class="button button--primary" on:click=export>
+                    "Download plan (.json)"
+                </button>
+            </div>
+            <div class="export-row">
+                <div>
+                    <h3>"A page to paste anywhere"</h3>
+                    <p>"Your vision, leverage, options, goals and latest check-ins as Markdown. Private entries are left out."</p>
+                </div>
+                <button type="button" class="button" on:click=markdown>
+                    "Download as Markdown (.md)"
+                </button>
+            </div>
+            <div class="export-row">
+                <div>
+                    <h3>"Dates for your calendar"</h3>
+                    <p>
+                        {move || match dated_goals() {
+                            0 => "No open goal has a target date yet. ".to_owned(),
+                            1 => "1 open goal with a target date, ".to_owned(),
+                            count => format!("{count} open goals with target dates, "),
+                        }}
+                        "with a reminder the day before, and your review rhythm if you have one. Open the file with your calendar app."
+                    </p>
+                </div>
+                <button type="button" class="button" on:click=calendar>
+                    "Download dates (.ics)"
+                </button>
+            </div>
+            <div class="export-row">
+                <div>
+                    <h3>"Print"</h3>
+                    <p>"The whole plan on one page, to print or save as PDF."</p>
+                </div>
+                <a class="button" href=Section::OnePage.href()>"Plan on a page"</a>
+            </div>
+            {move || problem.get().map(|problem| view! { <p class="field__error" role="alert">{problem}</p> })}
+        </section>
+    }
+}
+
+/// Where making a share link stands.
+#[derive(Clone, Debug, PartialEq)]
+enum LinkState {
+    None,
+    Making,
+    Made(String),
+    Failed(String),
+}
+
+#[component]
+fn SharePanel() -> impl IntoView {
+    let store = use_plan_store();
+    let (problem, set_problem) = signal(None::<&'static str>);
+    let (link, set_link) = signal(LinkState::None);
+    let (copied, set_copied) = signal(None::<String>);
+    let link_ref: NodeRef<html::Input> = NodeRef::new();
+    let private_count = move || store.with(|plan| plan.assets.iter().filter(|a| a.private).count());
+
+    let share_file = move |_| {
+        let text = store.with_untracked(|plan| to_file_text(&without_private(plan)));
+        let name = format!("waypoint-plan-shared-{}.json", clock::today());
+        let result = download_text(&name, "application/json", &text);
+        set_problem.set(result.err().map(|_| DOWNLOAD_FAILED));
+    };
+    let make_link = move |_| {
+        set_link.set(LinkState::Making);
+        set_copied.set(None);
+        let shared = store.with_untracked(without_private);
+        leptos::task::spawn_local(async move {
+            set_link.set(match make_share_link(&shared).await {
+                Ok(link) => LinkState::Made(link),
+                Err(problem) => LinkState::Failed(problem.to_string()),
+            });
+        });
+    };
+    // The link is stale once the plan changes.
+    Effect::new(move |first: Option<()>| {
+        store.with(|_| ());
+        if first.is_some() {
+            set_link.set(LinkState::None);
+        }
+    });
+    let copy = move |_| {
+        let LinkState::Made(text) = link.get_untracked() else {
+            return;
+        };
+        if let Some(input) = link_ref.get_untracked() {
+            input.select();
+        }
+        let navigator = window().navigator();
+        // The clipboard exists only on secure pages (https, localhost).
+        let has_clipboard = js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false);
+        if !has_clipboard {
+            set_copied.set(Some(
+                "The link is selected: copy it with Ctrl+C (⌘C on a Mac).".into(),
+            ));
+            return;
+        }
+        let promise = navigator.clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            set_copied.set(Some(match JsFuture::from(promise).await {
+                Ok(_) => "Link copied.".into(),
+                Err(_) => "The link is selected: copy it with Ctrl+C (⌘C on a Mac).".into(),
+            }));
+        });
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="share-heading">
+            <h2 id="share-heading">"Share"</h2>
+            <p>
+                "Share your plan with a mentor or a friend without any server. "
+                {move || private_note(private_count())}
+            </p>
+            <div class="export-row">
+                <div>
+                    <h3>"A file for sharing"</h3>
+                    <p>"A plan file they can open in their own Waypoint."</p>
+                </div>
+                <button type="button" class="button" on:click=share_file>
+                    "Download for sharing (.json)"
+                </button>
+            </div>
+            <div class="export-row">
+                <div>
+                    <h3>"A link"</h3>
+                    <p>
+                        "The plan is packed into the link itself, after the #, which browsers never send to any server. It opens read-only; they can import it if they want."
+                    </p>
+                </div>
+                <button type="button" class="button" on:click=make_link disabled=move || link.get() == LinkState::Making>
+                    "Make a share link"
+                </button>
+            </div>
+            {move || match link.get() {
+                LinkState::None => None,
+                LinkState::Making => Some(view! { <p role="status">"Packing the plan…"</p> }.into_any()),
+                LinkState::Failed(problem) => Some(view! {
+                    <p class="field__error" role="alert">{problem}</p>
+                }.into_any()),
+                LinkState::Made(text) => {
+                    let length = text.chars().count();
+                    Some(view! {
+                        <div class="share-link">
+                            <label for="share-link">{format!("Share link ({length} characters)")}</label>
+                            <div class="share-link__row">
+                                <input id="share-link" type="text" readonly prop:value=text node_ref=link_ref/>
+                                <button type="button" class="button" on:click=copy>"Copy link"</button>
+                            </div>
+                            <p role="status" class="muted">{move || copied.get()}</p>
+                        </div>
+                    }.into_any())
+                }
+            }}
             {move || problem.get().map(|problem| view! { <p class="field__error" role="alert">{problem}</p> })}
         </section>
     }
@@ -75,97 +255,57 @@ fn ExportPanel() -> impl IntoView {
 
 #[component]
 fn ImportPanel() -> impl IntoView {
+    let flow = use_import_flow();
     let store = use_plan_store();
-    let (state, set_state) = signal(ImportState::Idle);
-    // The plan as it was before the last import, so the import can be undone.
-    let replaced = RwSignal::new(None::<Plan>);
+    let state = flow.state();
     let file_input_ref: NodeRef<html::Input> = NodeRef::new();
-    let confirm_ref: NodeRef<html::Button> = NodeRef::new();
+    let choice_ref: NodeRef<html::Div> = NodeRef::new();
+    // A replace or merge that could not first keep the current plan aside.
+    let (blocked, set_blocked) = signal(None::<ReplaceError>);
 
     let choose_file = move |_| {
         let Some(input) = file_input_ref.get_untracked() else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        let file_name = file.name();
-        if file.size() > MAX_PLAN_FILE_BYTES as f64 {
-            set_state.set(ImportState::Refused {
-                file_name,
-                problem: crate::domain::format::PlanFileError::TooLarge {
-                    bytes: file.size() as usize,
-                }
-                .to_string(),
-            });
-            return;
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            set_blocked.set(None);
+            flow.read_file(file);
         }
-        set_state.set(ImportState::Reading {
-            file_name: file_name.clone(),
-        });
-        // `File` can't live in a signal: read it here, in the task.
-        leptos::task::spawn_local(async move {
-            let next = match JsFuture::from(file.text()).await {
-                Ok(text) => match parse_plan(&text.as_string().unwrap_or_default()) {
-                    Ok(plan) => ImportState::Ready {
-                        file_name,
-                        plan: Box::new(plan),
-                    },
-                    Err(problem) => ImportState::Refused {
-                        file_name,
-                        problem: problem.to_string(),
-                    },
-                },
-                Err(_) => ImportState::Refused {
-                    file_name,
-                    problem: "The browser could not read the file.".into(),
-                },
-            };
-            set_state.set(next);
-        });
+        // The same file can be chosen again after a refusal.
+        input.set_value("");
     };
 
-    // Bring the confirmation to the person as soon as it appears.
+    // Bring the choice to the person as soon as it appears.
     Effect::new(move |_| {
         if matches!(state.get(), ImportState::Ready { .. }) {
-            if let Some(button) = confirm_ref.get() {
-                let _ = button.focus();
+            if let Some(choice) = choice_ref.get() {
+                let _ = choice.focus();
             }
         }
     });
 
-    let reset_input = move || {
-        if let Some(input) = file_input_ref.get_untracked() {
-            input.set_value("");
-        }
-    };
-    let confirm = move |_| {
-        let ImportState::Ready { file_name, plan } = state.get_untracked() else {
-            return;
+    let act = move |merge: bool| {
+        let anyway = blocked.get_untracked().is_some();
+        let result = if merge {
+            flow.merge(anyway)
+        } else {
+            flow.replace(anyway)
         };
-        replaced.set(Some(store.with_untracked(Plan::clone)));
-        if let Some(goal_list) = use_context::<GoalListState>() {
-            goal_list.start_over(&plan);
-        }
-        store.replace(*plan);
-        set_state.set(ImportState::Done { file_name });
-        reset_input();
+        set_blocked.set(result.err());
     };
-    let cancel = move |_| {
-        set_state.set(ImportState::Idle);
-        reset_input();
+    let download_current = move |_| {
+        let _ = store.download_plan();
     };
     let undo = move |_| {
-        if let Some(previous) = replaced.try_update(Option::take).flatten() {
-            store.replace(previous);
-            set_state.set(ImportState::Idle);
-        }
+        let _ = flow.restore_previous();
     };
 
     view! {
         <section class="panel" aria-labelledby="import-heading">
             <h2 id="import-heading">"Import"</h2>
-            <p>"Open a Waypoint plan file. You'll see what it holds before anything changes."</p>
+            <p>
+                "Open a Waypoint plan file, or drop one anywhere on this page. You'll see what it holds, then choose to replace your plan or merge the two, before anything changes."
+            </p>
             <div class="field">
                 <label for="import-file">"Plan file to import"</label>
                 <input
@@ -178,40 +318,69 @@ fn ImportPanel() -> impl IntoView {
             </div>
             <div role="status" class="import-status">
                 {move || match state.get() {
-                    ImportState::Reading { file_name } => Some(view! { <p>{format!("Reading {file_name}…")}</p> }.into_any()),
-                    ImportState::Done { file_name } => Some(view! {
-                        <p class="import-status__done">
-                            {format!("Your plan now comes from {file_name}. ")}
-                            <Show when=move || replaced.with(Option::is_some)>
+                    ImportState::Reading { source } => Some(view! { <p>{format!("Reading {source}…")}</p> }.into_any()),
+                    ImportState::Done { source, outcome } => {
+                        let words = match outcome {
+                            ImportOutcome::Replaced => format!("Your plan now comes from {source}. "),
+                            ImportOutcome::Merged(report) => format!("Merged {source} into your plan: {}. ", merge_words(&report)),
+                        };
+                        Some(view! {
+                            <p class="import-status__done">
+                                {words}
                                 <button type="button" class="button button--small" on:click=undo>
-                                    "Undo import"
+                                    "Undo"
                                 </button>
-                            </Show>
-                        </p>
-                    }.into_any()),
+                            </p>
+                        }.into_any())
+                    }
                     _ => None,
                 }}
             </div>
             {move || match state.get() {
-                ImportState::Refused { file_name, problem } => Some(view! {
+                ImportState::Refused { source, problem } => Some(view! {
                     <div class="notice notice--error" role="alert">
-                        <h3>{format!("{file_name} was not imported")}</h3>
+                        <h3>{format!("{source} was not imported")}</h3>
                         <p>{problem}</p>
                         <p>"Your plan has not changed."</p>
                     </div>
                 }.into_any()),
-                ImportState::Ready { file_name, plan } => {
+                ImportState::Ready { source, plan } => {
                     let summary = PlanSummary::of(&plan);
+                    let merge_preview = flow.merge_preview(&plan);
+                    let mine_is_blank = store.with_untracked(|mine| mine.is_blank());
                     Some(view! {
-                        <div class="confirm" role="group" aria-labelledby="confirm-import-heading">
-                            <h3 id="confirm-import-heading">{format!("Replace your plan with {file_name}?")}</h3>
+                        <div class="confirm" role="group" aria-labelledby="confirm-import-heading" tabindex="-1" node_ref=choice_ref>
+                            <h3 id="confirm-import-heading">{format!("Import {source}?")}</h3>
                             <ImportSummary summary=summary/>
-                            <p>"Your current plan will be replaced. You can undo this right after."</p>
+                            {(!mine_is_blank).then(|| view! {
+                                <p>
+                                    <strong>"Replace"</strong>" puts this plan in place of yours. "
+                                    <strong>"Merge"</strong>" keeps both: items only in one are kept, and where both have an item, the newer change wins. "
+                                    {match &merge_preview {
+                                        Ok(report) => format!("Merging would bring in {}.", merge_words(report)),
+                                        Err(problem) => format!("These plans can't be merged: {problem}"),
+                                    }}
+                                </p>
+                                <p>"Either way your current plan is kept, and Undo brings it back."</p>
+                            })}
+                            {move || blocked.get().map(|problem| view! {
+                                <div class="notice notice--warning" role="alert">
+                                    <p>{problem.to_string()}</p>
+                                    <button type="button" class="button button--small" on:click=download_current>
+                                        "Download my current plan"
+                                    </button>
+                                </div>
+                            })}
                             <div class="button-row">
-                                <button type="button" class="button button--primary" node_ref=confirm_ref on:click=confirm>
-                                    "Replace my plan"
+                                <button type="button" class="button button--primary" on:click=move |_| act(false)>
+                                    {move || if blocked.get().is_some() { "Replace without a kept copy" } else { "Replace my plan" }}
                                 </button>
-                                <button type="button" class="button button--quiet" on:click=cancel>
+                                {(!mine_is_blank && merge_preview.is_ok()).then(|| view! {
+                                    <button type="button" class="button" on:click=move |_| act(true)>
+                                        {move || if blocked.get().is_some() { "Merge without a kept copy" } else { "Merge into my plan" }}
+                                    </button>
+                                })}
+                                <button type="button" class="button button--quiet" on:click=move |_| { set_blocked.set(None); flow.cancel(); }>
                                     "Cancel"
                                 </button>
                             </div>
@@ -222,6 +391,47 @@ fn ImportPanel() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// A merge's effect in words: "2 new items and 1 newer change (your newer changes to 3 items stay)".
+fn merge_words(report: &MergeReport) -> String {
+    if report.changes_nothing() {
+        return "nothing new (your plan already has everything in it)".to_owned();
+    }
+    let mut parts = Vec::new();
+    match report.added {
+        0 => {}
+        1 => parts.push("1 new item".to_owned()),
+        count => parts.push(format!("{count} new items")),
+    }
+    match report.updated {
+        0 => {}
+        1 => parts.push("1 newer change".to_owned()),
+        count => parts.push(format!("{count} newer changes")),
+    }
+    if report.vision_from_other {
+        parts.push("its newer vision (yours joins the vision's history)".to_owned());
+    }
+    let mut words = parts.join(", ");
+    if report.kept_mine > 0 {
+        words.push_str(&format!(
+            "; your newer changes to {} item{} stay",
+            report.kept_mine,
+            if report.kept_mine == 1 { "" } else { "s" }
+        ));
+    }
+    if !report.goals_moved_to_fit.is_empty() {
+        words.push_str(&format!(
+            "; {} goal{} moved back to keep the tree whole",
+            report.goals_moved_to_fit.len(),
+            if report.goals_moved_to_fit.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    words
 }
 
 /// What an imported file holds.
@@ -246,6 +456,184 @@ fn ImportSummary(summary: PlanSummary) -> impl IntoView {
     }
 }
 
+/// The plan kept aside before the last import, merge or fresh start.
+#[component]
+fn PreviousPlanPanel() -> impl IntoView {
+    let flow = use_import_flow();
+    let previous = flow.previous();
+    let (problem, set_problem) = signal(None::<String>);
+    let restore = move |_| set_problem.set(flow.restore_previous().err().map(|e| e.to_string()));
+    let (forget_armed, set_forget_armed) = signal(false);
+    let forget = move |_| {
+        if !forget_armed.get_untracked() {
+            set_forget_armed.set(true);
+            return;
+        }
+        set_forget_armed.set(false);
+        set_problem.set(
+            flow.forget_previous()
+                .err()
+                .map(|reason| format!("Could not delete it: {reason}")),
+        );
+    };
+    let download = move |_| {
+        let Some(kept) = previous.get_untracked() else {
+            return;
+        };
+        let name = format!("waypoint-plan-before-{}.json", kept.kept_at.date());
+        let result = download_text(&name, "application/json", &to_file_text(&kept.plan));
+        set_problem.set(result.err().map(|_| DOWNLOAD_FAILED.to_owned()));
+    };
+    move || {
+        previous.get().map(|kept| {
+            let summary = PlanSummary::of(&kept.plan);
+            view! {
+                <section class="panel" aria-labelledby="previous-heading">
+                    <h2 id="previous-heading">"Your plan before"</h2>
+                    <p>{format!("Kept on {} before {}.", kept.kept_at.date(), kept.replaced_by)}</p>
+                    <ImportSummary summary=summary/>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=restore>"Restore it"</button>
+                        <button type="button" class="button button--quiet" on:click=download>"Download it"</button>
+                        <button type="button" class="button button--quiet button--danger" on:click=forget>
+                            {move || if forget_armed.get() { "Really delete it?" } else { "Delete it" }}
+                        </button>
+                    </div>
+                    <p class="muted">"Restoring keeps the plan you have now in its place, so that can be undone too."</p>
+                    {move || problem.get().map(|problem| view! { <p class="field__error" role="alert">{problem}</p> })}
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn StoragePanel() -> impl IntoView {
+    let store = use_plan_store();
+    let usage = RwSignal::new(persistence::storage_usage());
+    // Measure again after each save.
+    Effect::new(move |_| {
+        if store.save_state().get() == SaveState::Saved {
+            usage.set(persistence::storage_usage());
+        }
+    });
+    let (persistence_state, set_persistence_state) = signal(None::<Persistence>);
+    leptos::task::spawn_local(async move {
+        set_persistence_state.set(Some(persistence::storage_persistence().await));
+    });
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            set_persistence_state.set(Some(persistence::request_storage_persistence().await));
+        });
+    };
+    let megabytes = |units: usize| format!("{:.2} MB", units as f64 * 2.0 / 1_000_000.0);
+    let percent = move || usage.get().percent_of_common_quota();
+    view! {
+        <section class="panel" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage"</h2>
+            <div class="meter">
+                <meter
+                    class="meter__bar"
+                    min="0"
+                    max="100"
+                    low="60"
+                    high=STORAGE_WARNING_PERCENT
+                    optimum="0"
+                    value=percent
+                    aria-label="Share of this browser's storage for Waypoint in use"
+                ></meter>
+                <span class="meter__words">
+                    {move || {
+                        let usage = usage.get();
+                        format!(
+                            "{}% used: your plan takes {}, and all Waypoint keeps here {} of about {}.",
+                            percent(),
+                            megabytes(usage.plan_units),
+                            megabytes(usage.waypoint_units),
+                            megabytes(persistence::COMMON_QUOTA_UNITS),
+                        )
+                    }}
+                </span>
+            </div>
+            <Show when=move || { percent() >= STORAGE_WARNING_PERCENT }>
+                <div class="notice notice--warning" role="alert">
+                    <p>
+                        "This browser's storage for Waypoint is nearly full. Download your plan now, then free room: delete kept copies below that you no longer need."
+                    </p>
+                </div>
+            </Show>
+            <p class="muted">
+                "Browsers give each site about 5 MB of local storage. A plan of thousands of goals takes well under half of it."
+            </p>
+            <h3>"Keeping it"</h3>
+            <p>
+                {move || match persistence_state.get() {
+                    None => "Checking whether this browser keeps your plan for good…",
+                    Some(Persistence::Granted) => "This browser has agreed to keep Waypoint's storage until you clear it yourself; it won't clear it to free space. Clearing your browsing data still removes it, so keep a downloaded copy too.",
+                    Some(Persistence::NotGranted) => "This browser may clear Waypoint's storage if the device runs short of space (most browsers grant lasting storage only to sites you use often or install). Ask it below, and keep a downloaded copy.",
+                    Some(Persistence::NotSupported) => "This browser can't be asked to keep storage for good (for example when Waypoint is opened from a file). Keep a downloaded copy of your plan.",
+                }}
+            </p>
+            <Show when=move || persistence_state.get() == Some(Persistence::NotGranted)>
+                <button type="button" class="button" on:click=ask>"Ask the browser to keep it"</button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn StartOverPanel() -> impl IntoView {
+    let flow = use_import_flow();
+    let store = use_plan_store();
+    let (armed, set_armed) = signal(false);
+    let (problem, set_problem) = signal(None::<ReplaceError>);
+    let start_over = move |_| {
+        if !armed.get_untracked() {
+            set_armed.set(true);
+            return;
+        }
+        let anyway = problem.get_untracked().is_some();
+        match flow.start_over(anyway) {
+            Ok(()) => {
+                set_armed.set(false);
+                set_problem.set(None);
+                let _ = window().location().set_hash(&Section::Vision.href());
+            }
+            Err(reason) => set_problem.set(Some(reason)),
+        }
+    };
+    view! {
+        <Show when=move || !store.with(|plan| plan.is_blank())>
+            <section class="panel" aria-labelledby="start-over-heading">
+                <h2 id="start-over-heading">"Start over"</h2>
+                <p>"Begin a new, empty plan. The one you have now is kept, and can be restored from this page."</p>
+                {move || problem.get().map(|problem| view! {
+                    <div class="notice notice--warning" role="alert">
+                        <p>{problem.to_string()}</p>
+                        <button type="button" class="button button--small" on:click=move |_| { let _ = store.download_plan(); }>
+                            "Download my current plan"
+                        </button>
+                    </div>
+                })}
+                <div class="button-row">
+                    <button type="button" class="button button--danger" on:click=start_over>
+                        {move || match (armed.get(), problem.get().is_some()) {
+                            (_, true) => "Start over without a kept copy",
+                            (true, false) => "Yes, start a new plan",
+                            (false, false) => "Start a new plan",
+                        }}
+                    </button>
+                    <Show when=move || armed.get()>
+                        <button type="button" class="button button--quiet" on:click=move |_| { set_armed.set(false); set_problem.set(None); }>
+                            "Cancel"
+                        </button>
+                    </Show>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
 #[component]
 fn UnreadableBackupsPanel() -> impl IntoView {
     let backups = RwSignal::new(persistence::unreadable_backups());
@@ -262,7 +650,7 @@ fn UnreadableBackupsPanel() -> impl IntoView {
             move |_| {
                 let file_name = format!("waypoint-unreadable-{}.txt", found.replace(':', "-"));
                 if download_text(&file_name, "text/plain", &backup.text).is_err() {
-                    set_problem.set(Some("The download did not start. Please try again.".into()));
+                    set_problem.set(Some(DOWNLOAD_FAILED.into()));
                 }
             }
         };

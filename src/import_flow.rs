@@ -1,0 +1,241 @@
+//! Plans arriving from outside (a chosen file, a dropped file, a share link)
+//! and whole-plan replacements, which always keep the plan before them.
+//!
+//! One flow, shared by context, so the Data section, a drop anywhere on the
+//! page and the shared-plan view all lead to the same preview and choices.
+
+use crate::clock;
+use crate::domain::format::{parse_plan, PlanFileError, MAX_PLAN_FILE_BYTES};
+use crate::domain::merge::{merge_plans, MergeReport};
+use crate::domain::plan::Plan;
+use crate::pages::goals::GoalListState;
+use crate::persistence::{self, PreviousPlan, SaveError};
+use crate::state::PlanStore;
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where an incoming plan stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportState {
+    Idle,
+    Reading {
+        source: String,
+    },
+    Refused {
+        source: String,
+        problem: String,
+    },
+    /// Read and checked; the person chooses replace, merge or cancel.
+    Ready {
+        source: String,
+        plan: Box<Plan>,
+    },
+    Done {
+        source: String,
+        outcome: ImportOutcome,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportOutcome {
+    Replaced,
+    Merged(MergeReport),
+}
+
+/// Why a whole-plan change did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReplaceError {
+    /// The plan before could not be kept aside (storage full or blocked).
+    CouldNotKeepPrevious(SaveError),
+    /// The two plans can't be merged.
+    CannotMerge(PlanFileError),
+}
+
+impl std::fmt::Display for ReplaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::CouldNotKeepPrevious(reason) => write!(
+                f,
+                "Waypoint could not keep a copy of your current plan first ({reason}). \
+                 Download your plan, then choose again to go ahead without the copy."
+            ),
+            Self::CannotMerge(problem) => write!(
+                f,
+                "These two plans can't be merged ({problem}). Replace instead, or cancel."
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct ImportFlow {
+    state: RwSignal<ImportState>,
+    previous: RwSignal<Option<PreviousPlan>>,
+    store: PlanStore,
+    goal_list: Option<GoalListState>,
+}
+
+impl ImportFlow {
+    /// Call after the goal list state is in context.
+    pub fn new(store: PlanStore) -> Self {
+        Self {
+            state: RwSignal::new(ImportState::Idle),
+            previous: RwSignal::new(persistence::previous_plan()),
+            store,
+            goal_list: use_context::<GoalListState>(),
+        }
+    }
+
+    pub fn state(&self) -> ReadSignal<ImportState> {
+        self.state.read_only()
+    }
+
+    /// The plan kept before the last import, merge or fresh start.
+    pub fn previous(&self) -> ReadSignal<Option<PreviousPlan>> {
+        self.previous.read_only()
+    }
+
+    pub fn cancel(&self) {
+        self.state.set(ImportState::Idle);
+    }
+
+    /// Reads and checks a file; the preview follows.
+    pub fn read_file(&self, file: web_sys::File) {
+        let source = file.name();
+        if file.size() > MAX_PLAN_FILE_BYTES as f64 {
+            self.state.set(ImportState::Refused {
+                source,
+                problem: PlanFileError::TooLarge {
+                    bytes: file.size() as usize,
+                }
+                .to_string(),
+            });
+            return;
+        }
+        self.state.set(ImportState::Reading {
+            source: source.clone(),
+        });
+        let state = self.state;
+        // `File` can't live in a signal: read it here, in the task.
+        leptos::task::spawn_local(async move {
+            let next = match JsFuture::from(file.text()).await {
+                Ok(text) => match parse_plan(&text.as_string().unwrap_or_default()) {
+                    Ok(plan) => ImportState::Ready {
+                        source,
+                        plan: Box::new(plan),
+                    },
+                    Err(problem) => ImportState::Refused {
+                        source,
+                        problem: problem.to_string(),
+                    },
+                },
+                Err(_) => ImportState::Refused {
+                    source,
+                    problem: "The browser could not read the file.".into(),
+                },
+            };
+            state.set(next);
+        });
+    }
+
+    /// Offers a plan already read (from a share link) for import.
+    pub fn offer(&self, source: &str, plan: Plan) {
+        self.state.set(ImportState::Ready {
+            source: source.to_owned(),
+            plan: Box::new(plan),
+        });
+    }
+
+    /// What merging the offered plan into the current one would do.
+    pub fn merge_preview(&self, incoming: &Plan) -> Result<MergeReport, PlanFileError> {
+        self.store
+            .with_untracked(|mine| merge_plans(mine, incoming, clock::now()))
+            .map(|(_, report)| report)
+    }
+
+    /// Replaces the current plan with the offered one.
+    pub fn replace(&self, without_copy: bool) -> Result<(), ReplaceError> {
+        let ImportState::Ready { source, plan } = self.state.get_untracked() else {
+            return Ok(());
+        };
+        self.put_in_place(*plan, &format!("the import of {source}"), without_copy)?;
+        self.state.set(ImportState::Done {
+            source,
+            outcome: ImportOutcome::Replaced,
+        });
+        Ok(())
+    }
+
+    /// Merges the offered plan into the current one by id.
+    pub fn merge(&self, without_copy: bool) -> Result<(), ReplaceError> {
+        let ImportState::Ready { source, plan } = self.state.get_untracked() else {
+            return Ok(());
+        };
+        let (merged, report) = self
+            .store
+            .with_untracked(|mine| merge_plans(mine, &plan, clock::now()))
+            .map_err(ReplaceError::CannotMerge)?;
+        self.put_in_place(merged, &format!("merging in {source}"), without_copy)?;
+        self.state.set(ImportState::Done {
+            source,
+            outcome: ImportOutcome::Merged(report),
+        });
+        Ok(())
+    }
+
+    /// Starts a new, empty plan; the current one is kept aside.
+    pub fn start_over(&self, without_copy: bool) -> Result<(), ReplaceError> {
+        self.put_in_place(Plan::default(), "starting a new plan", without_copy)?;
+        self.state.set(ImportState::Idle);
+        Ok(())
+    }
+
+    /// Brings back the plan kept aside; the current one takes its place there,
+    /// so this too can be undone.
+    pub fn restore_previous(&self) -> Result<(), ReplaceError> {
+        let Some(previous) = self.previous.get_untracked() else {
+            return Ok(());
+        };
+        self.put_in_place(previous.plan, "restoring an earlier plan", true)?;
+        self.state.set(ImportState::Idle);
+        Ok(())
+    }
+
+    /// Lets go of the plan kept aside, to free storage.
+    pub fn forget_previous(&self) -> Result<(), String> {
+        persistence::discard_previous_plan()?;
+        self.previous.set(None);
+        Ok(())
+    }
+
+    /// Keeps the current plan aside, then puts `plan` in its place. Without a
+    /// kept copy nothing changes, unless the person said to go ahead anyway.
+    fn put_in_place(
+        &self,
+        plan: Plan,
+        replaced_by: &str,
+        without_copy: bool,
+    ) -> Result<(), ReplaceError> {
+        let previous = PreviousPlan {
+            replaced_by: replaced_by.to_owned(),
+            kept_at: clock::now(),
+            plan: self.store.with_untracked(Plan::clone),
+        };
+        match persistence::keep_previous_plan(&previous) {
+            Ok(()) => {}
+            Err(_) if without_copy => {}
+            Err(reason) => return Err(ReplaceError::CouldNotKeepPrevious(reason)),
+        }
+        // Even unsaved, the copy stays reachable in this tab.
+        self.previous.set(Some(previous));
+        if let Some(goal_list) = self.goal_list {
+            goal_list.start_over(&plan);
+        }
+        self.store.replace(plan);
+        Ok(())
+    }
+}
+
+pub fn use_import_flow() -> ImportFlow {
+    expect_context::<ImportFlow>()
+}
