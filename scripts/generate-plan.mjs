@@ -67,8 +67,44 @@ const plan = {
     horizon_years: 5,
     excitement: 9,
   },
-  assets: [],
-  options: [],
+  assets: [
+    ['skill', 'Storytelling', 'Ten years of bedtime stories and a writing course.', 4, false],
+    ['person', 'A children\'s librarian', 'Knows what children borrow twice.', 3, false],
+    ['position_and_reputation', 'Primary school teacher', 'Trusted by parents in town.', null, false],
+    ['savings_and_resources', 'Six months of savings', 'Enough to try writing full time once.', null, true],
+  ].map(([kind, name, note, level, isPrivate], i) => ({
+    id: `a-${i}`,
+    kind,
+    name,
+    note,
+    level,
+    private: isPrivate,
+    created_at: time(i),
+    updated_at: time(i + 10),
+  })),
+  options: [
+    ['study_role_model', 'Learn from an author who made it', 'chosen'],
+    ['networking', 'Join the regional writers\' guild', 'considering'],
+    ['back_to_school', 'A master\'s in illustration', 'set_aside'],
+  ].map(([kind, title, status], i) => ({
+    id: `o-${i}`,
+    kind,
+    title,
+    notes: '',
+    status,
+    created_at: time(i),
+    assets_used: i === 0 ? ['a-0', 'a-1'] : [],
+    time_cost: i === 2 ? 'Two years' : '',
+    money_cost: i === 2 ? 'Tuition' : '',
+    upside: '',
+    risks: '',
+    role_model:
+      kind === 'study_role_model'
+        ? { who: 'A local bestselling author', their_path: 'Teacher first, books at night.', what_to_learn: 'How she found an agent.', how_to_reach: 'Her book signing in March.' }
+        : { who: '', their_path: '', what_to_learn: '', how_to_reach: '' },
+    experiment: { what_to_try: '', what_it_will_teach: '' },
+    updated_at: time(i + 20),
+  })),
   goals,
   check_ins: Array.from({ length: checkIns ?? 0 }, (_, i) => ({
     id: `c-${i.toString(36)}`,

@@ -76,7 +76,10 @@ pub fn Shell() -> impl IntoView {
                                     <li>
                                         <a
                                             href=item.href()
-                                            aria-current=move || (section.get() == item).then_some("page")
+                                            aria-current=move || {
+                                                (shared_payload.with(Option::is_none) && section.get() == item)
+                                                    .then_some("page")
+                                            }
                                         >
                                             {item.title()}
                                         </a>
@@ -93,7 +96,9 @@ pub fn Shell() -> impl IntoView {
             <RecoveryNotice/>
             <SaveFailureNotice/>
             <OtherTabNotice/>
-            <ExportReminderNotice/>
+            <Show when=move || shared_payload.with(Option::is_none)>
+                <ExportReminderNotice/>
+            </Show>
         </div>
         <Show when=move || dragging_file.get()>
             <div class="drop-overlay" aria-hidden="true">

@@ -358,6 +358,33 @@ mod tests {
     }
 
     #[test]
+    fn every_file_of_the_bad_corpus_is_refused_with_its_message() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad");
+        let expected: std::collections::BTreeMap<String, String> = serde_json::from_str(
+            &std::fs::read_to_string(format!("{folder}/expected.json")).unwrap(),
+        )
+        .unwrap();
+        assert!(expected.len() >= 15);
+        for (file, message) in expected {
+            let bytes = std::fs::read(format!("{folder}/{file}")).unwrap();
+            match parse_plan(&String::from_utf8_lossy(&bytes)) {
+                Ok(_) => panic!("{file} was accepted"),
+                Err(problem) => assert!(
+                    problem.to_string().contains(&message),
+                    "{file}: {problem} does not mention {message}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn markup_in_text_is_kept_as_text() {
+        let text = include_str!("../../tests/fixtures/html-in-text.json");
+        let plan = parse_plan(text).unwrap();
+        assert!(plan.goals[0].title.starts_with("<script>"));
+    }
+
+    #[test]
     fn the_summary_counts_each_level() {
         let summary = PlanSummary::of(&filled_plan());
         assert_eq!(

@@ -526,14 +526,15 @@ fn StoragePanel() -> impl IntoView {
             set_persistence_state.set(Some(persistence::request_storage_persistence().await));
         });
     };
-    let megabytes = |units: usize| format!("{:.2} MB", units as f64 * 2.0 / 1_000_000.0);
+    // Plan text is nearly all ASCII: a character is about a byte on disk,
+    // which is how people picture a file's size.
+    let megabytes = |units: usize| format!("{:.2} MB", units as f64 / 1_048_576.0);
     let percent = move || usage.get().percent_of_common_quota();
     view! {
         <section class="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">"Storage"</h2>
-            <div class="meter">
+            <div class="storage-meter">
                 <meter
-                    class="meter__bar"
                     min="0"
                     max="100"
                     low="60"
@@ -542,7 +543,7 @@ fn StoragePanel() -> impl IntoView {
                     value=percent
                     aria-label="Share of this browser's storage for Waypoint in use"
                 ></meter>
-                <span class="meter__words">
+                <p>
                     {move || {
                         let usage = usage.get();
                         format!(
@@ -553,7 +554,7 @@ fn StoragePanel() -> impl IntoView {
                             megabytes(persistence::COMMON_QUOTA_UNITS),
                         )
                     }}
-                </span>
+                </p>
             </div>
             <Show when=move || { percent() >= STORAGE_WARNING_PERCENT }>
                 <div class="notice notice--warning" role="alert">

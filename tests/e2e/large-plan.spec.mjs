@@ -17,7 +17,7 @@ test('the generated large plan imports, opens collapsed and can be edited', asyn
     mimeType: 'application/json',
     buffer: large,
   });
-  const confirm = page.getByRole('group', { name: 'Replace your plan with large-plan.json?' });
+  const confirm = page.getByRole('group', { name: 'Import large-plan.json?' });
   await expect(confirm).toContainText('100 long-term goals, 900 short-term goals');
   await expect(confirm).toContainText('100 check-ins');
   await confirm.getByRole('button', { name: 'Replace my plan' }).click();

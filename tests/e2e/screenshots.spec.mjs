@@ -1,6 +1,7 @@
 // Screenshots of every section, empty and filled, at the project's widths
 // (phone and desktop), written to screenshots/ to be looked at.
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { addChildren, addLongTermGoal, expectSaved, openSection, writeVisionStatement } from './helpers.mjs';
 
 const SECTIONS = [
@@ -67,4 +68,30 @@ test('every section, empty and filled', async ({ page }, testInfo) => {
     await shot(`${slug}-filled`);
   }
   await expect(page.locator('body')).toBeVisible();
+});
+
+test('the data screens: import choices, sharing, the shared view and the plan on a page', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const shot = (name) => page.screenshot({ path: `screenshots/${name}-${testInfo.project.name}.png`, fullPage: true });
+  const small = execFileSync('node', ['scripts/generate-plan.mjs', 'small']);
+  await page.goto('./#/vision');
+  await writeVisionStatement(page, 'Teach data science at a university');
+  await openSection(page, 'Data');
+  await page.getByLabel('Plan file to import').setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: small });
+  await expect(page.getByRole('button', { name: 'Merge into my plan' })).toBeVisible();
+  await shot('data-import-choices');
+  await page.getByRole('button', { name: 'Replace my plan' }).click();
+  await page.getByRole('button', { name: 'Make a share link' }).click();
+  const link = await page.getByLabel(/^Share link/).inputValue();
+  await expectSaved(page);
+  await shot('data-after-import');
+  await page.goto('./#/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'My career plan' })).toBeVisible();
+  await shot('one-page');
+  await page.emulateMedia({ media: 'print' });
+  await shot('one-page-print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(link);
+  await expect(page.getByRole('region', { name: 'Shared plan' })).toBeVisible();
+  await shot('shared-view');
 });

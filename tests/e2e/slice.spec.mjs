@@ -106,7 +106,7 @@ test('the plan exports as JSON and a changed copy imports back after confirmatio
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(exported, null, 2)),
   });
-  const confirm = page.getByRole('group', { name: 'Replace your plan with changed-plan.json?' });
+  const confirm = page.getByRole('group', { name: 'Import changed-plan.json?' });
   await expect(confirm).toContainText('Vision: “Write and illustrate my own series”');
   await expect(confirm).toContainText('1 long-term goals, 0 short-term goals');
   // Nothing has changed before the person confirms.
@@ -141,7 +141,7 @@ test('an import can be undone right after', async ({ page }) => {
     buffer: Buffer.from(JSON.stringify(other)),
   });
   await page.getByRole('button', { name: 'Replace my plan' }).click();
-  await page.getByRole('button', { name: 'Undo import' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await openSection(page, 'Vision');
   await expect(await visionStatementField(page)).toHaveValue(VISION);
 });
