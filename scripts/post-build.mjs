@@ -3,7 +3,8 @@
 //
 // 1. The Content-Security-Policy: trunk loads the wasm from an inline module
 //    script, so the sha256 of every inline script goes into the policy's
-//    script-src, and no other inline script can run.
+//    script-src, and no other inline script can run (debug builds, for trunk
+//    serve's auto-reload, allow inline scripts instead).
 // 2. The single-file edition, waypoint.html (release builds): the CSS, the JS
 //    glue and the wasm (base64) inlined, with a policy of its own and no
 //    network at all, to open from file:// with no server.
@@ -75,8 +76,12 @@ let index = await readFile(indexPath, 'utf8');
   const hashes = inlineScripts(index).map(({ text }) => cspHash(text));
   if (hashes.length === 0) fail('found no inline loader script in index.html: has trunk changed how it loads the wasm?');
   // Running again on the same folder replaces the hashes rather than adding more.
-  const kept = scriptSrc.filter((source) => !source.startsWith("'sha256-"));
-  directives.set('script-src', [kept[0], ...hashes, ...kept.slice(1)]);
+  const kept = scriptSrc.filter((source) => !source.startsWith("'sha256-") && source !== "'unsafe-inline'");
+  // Debug builds only (trunk serve): trunk fills the address into its
+  // auto-reload script as it serves the page, so no hash made here can match
+  // it. Development pages allow inline scripts; release builds never do.
+  const allowed = profile === 'release' ? hashes : ["'unsafe-inline'"];
+  directives.set('script-src', [kept[0], ...allowed, ...kept.slice(1)]);
   index = index.replace(tag, writePolicy(directives));
 }
 
