@@ -30,7 +30,7 @@
   // After the app is on the page, last in reading order, below everything it shows.
   window.addEventListener('TrunkApplicationStarted', () => document.body.append(region), { once: true });
 
-  function offer(worker) {
+  function offer(registration) {
     if (!container.controller || region.firstChild) return;
     const banner = document.createElement('div');
     banner.className = 'update-banner';
@@ -44,7 +44,8 @@
       reload.disabled = true;
       later.disabled = true;
       reload.textContent = 'Reloading…';
-      worker.postMessage({ type: 'SKIP_WAITING' });
+      // The newest waiting version, should another have arrived since.
+      (registration.waiting ?? registration.installing)?.postMessage({ type: 'SKIP_WAITING' });
     });
     later.addEventListener('click', () => {
       const hadFocus = banner.contains(document.activeElement);
@@ -67,11 +68,11 @@
   }
 
   function watch(registration) {
-    if (registration.waiting) offer(registration.waiting);
+    if (registration.waiting) offer(registration);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
       worker?.addEventListener('statechange', () => {
-        if (worker.state === 'installed') offer(worker);
+        if (worker.state === 'installed') offer(registration);
       });
     });
     // A tab left open for days still hears of a new release when it comes back.
