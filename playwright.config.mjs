@@ -1,7 +1,8 @@
 // End-to-end tests drive Debian's Chromium against the release build in dist/.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
+    // The service worker serves the app from its cache; the specs about it
+    // (offline, update, install, sub-path, privacy) turn it on themselves.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
