@@ -1,9 +1,13 @@
 //! The shell: header, navigation, notices and the current section.
 
+use crate::components::find_dialog::FindDialog;
+use crate::components::help_dialog::HelpDialog;
+use crate::components::history_buttons::HistoryButtons;
 use crate::components::notices::{
     ExportReminderNotice, OtherTabNotice, RecoveryNotice, SaveFailureNotice,
 };
 use crate::components::save_indicator::SaveIndicator;
+use crate::components::welcome::ExampleNotice;
 use crate::import_flow::{use_import_flow, ImportFlow};
 use crate::pages::data::DataPage;
 use crate::pages::goals::{GoalListState, GoalsPage};
@@ -15,6 +19,7 @@ use crate::pages::progress::ProgressPage;
 use crate::pages::shared::SharedPlanPage;
 use crate::pages::vision::VisionPage;
 use crate::routing::{use_section_from_address, use_shared_payload_from_address, Section};
+use crate::shortcuts::listen_for_shortcuts;
 use crate::state::PlanStore;
 use leptos::html;
 use leptos::prelude::*;
@@ -22,11 +27,15 @@ use leptos::prelude::*;
 /// The whole app. The plan store is created here, once, and shared by context.
 #[component]
 pub fn App() -> impl IntoView {
-    let store = PlanStore::load_and_autosave();
+    provide_plan_contexts(PlanStore::load_and_autosave());
+    view! { <Shell/> }
+}
+
+/// Shares the store, and the state built on it, with everything below.
+pub fn provide_plan_contexts(store: PlanStore) {
     provide_context(store);
     provide_context(store.with_untracked(GoalListState::for_plan));
     provide_context(ImportFlow::new(store));
-    view! { <Shell/> }
 }
 
 /// Everything on screen, for a store already in context.
@@ -45,6 +54,9 @@ pub fn Shell() -> impl IntoView {
     let section = Memo::new(move |_| address_section.get().unwrap_or(home));
     let shared_payload = use_shared_payload_from_address();
     let dragging_file = accept_dropped_plan_files();
+    let help_open = RwSignal::new(false);
+    let find_open = RwSignal::new(false);
+    listen_for_shortcuts(store, help_open, find_open);
 
     let main_ref: NodeRef<html::Main> = NodeRef::new();
     // Keep the tab title in step, and after navigating move focus to the new
@@ -89,14 +101,38 @@ pub fn Shell() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
+                <div class="app-tools">
+                    <button
+                        type="button"
+                        class="button button--small button--header"
+                        aria-keyshortcuts="/ Control+K"
+                        on:click=move |_| find_open.set(true)
+                    >
+                        "Find"
+                    </button>
+                    <HistoryButtons/>
+                    <button
+                        type="button"
+                        class="button button--small button--header"
+                        aria-label="Keyboard shortcuts"
+                        aria-keyshortcuts="?"
+                        on:click=move |_| help_open.set(true)
+                    >
+                        "?"
+                    </button>
+                </div>
                 <SaveIndicator/>
             </div>
         </header>
+        <Announcer/>
+        <HelpDialog open=help_open/>
+        <FindDialog open=find_open/>
         <div class="notices">
             <RecoveryNotice/>
             <SaveFailureNotice/>
             <OtherTabNotice/>
             <Show when=move || shared_payload.with(Option::is_none)>
+                <ExampleNotice/>
                 <ExportReminderNotice/>
             </Show>
         </div>
@@ -166,4 +202,35 @@ fn accept_dropped_plan_files() -> ReadSignal<bool> {
         }
     });
     dragging_file
+}
+
+/// Says what a shortcut or an undo did, to screen readers and on screen, for
+/// a few seconds.
+#[component]
+fn Announcer() -> impl IntoView {
+    let store = crate::state::use_plan_store();
+    let announcement = store.announcement();
+    let (shown, set_shown) = signal(None::<String>);
+    Effect::new(move |_| {
+        let words = announcement.get();
+        set_shown.set(words.clone());
+        if words.is_some() {
+            set_timeout(
+                move || {
+                    if announcement.get_untracked() == words {
+                        set_shown.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(5),
+            );
+        }
+    });
+    // The live region is always on the page, so screen readers hear each
+    // change; the toast shows the same words for a few seconds.
+    view! {
+        <p class="visually-hidden" role="status">{move || announcement.get()}</p>
+        <p class="toast" class:toast--shown=move || shown.with(Option::is_some) aria-hidden="true">
+            {move || shown.get()}
+        </p>
+    }
 }

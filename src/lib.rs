@@ -9,11 +9,13 @@ pub mod clock;
 pub mod components;
 pub mod domain;
 pub mod download;
+pub mod focus;
 pub mod import_flow;
 pub mod pages;
 pub mod persistence;
 pub mod routing;
 pub mod share_link;
+pub mod shortcuts;
 pub mod state;
 
 /// Mounts the app on the page.

@@ -340,3 +340,20 @@ pub async fn request_storage_persistence() -> Persistence {
         None => Persistence::NotSupported,
     }
 }
+
+/// Set once the person chose to keep the example plan as their own.
+pub const EXAMPLE_KEPT_KEY: &str = "waypoint.example-kept";
+
+pub fn example_kept() -> bool {
+    local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(EXAMPLE_KEPT_KEY).ok().flatten())
+        .is_some()
+}
+
+pub fn keep_example() -> Result<(), SaveError> {
+    local_storage()
+        .map_err(|reason| SaveError::Refused { reason })?
+        .set_item(EXAMPLE_KEPT_KEY, "yes")
+        .map_err(|error| to_save_error(&error))
+}

@@ -40,6 +40,53 @@ pub struct PlanStore {
     skip_next_save: StoredValue<bool>,
     /// When the plan was last downloaded, for the reminder to keep a copy.
     export_record: RwSignal<ExportRecord>,
+    /// Earlier and undone versions of the plan, for undo and redo.
+    history: StoredValue<History>,
+    /// What undo and redo can do now, for their buttons.
+    can_undo: RwSignal<bool>,
+    can_redo: RwSignal<bool>,
+    /// What the live region last said: "Undone", "Redone", "Marked done: …".
+    announcement: RwSignal<Option<String>>,
+}
+
+/// Undo and redo, as whole earlier versions of the plan.
+///
+/// Typing is one step per field edit: changes made while the same text field
+/// keeps the focus extend the step it began; focusing anything else ends it.
+#[derive(Default)]
+struct History {
+    undo: Vec<Plan>,
+    redo: Vec<Plan>,
+    /// The text field whose edit the latest step holds, if any.
+    editing: Option<web_sys::Element>,
+}
+
+/// How many steps are kept: many for most plans, fewer for very large ones,
+/// since each step holds a whole copy of the plan.
+fn history_limit(plan: &Plan) -> usize {
+    (50_000 / (plan.goals.len() + 1)).clamp(5, 100)
+}
+
+/// The text field being typed in, when the change comes from typing (an
+/// `input` event in the focused field); not for keys such as Enter or Tab
+/// that act on the plan from inside a field.
+fn typing_field() -> Option<web_sys::Element> {
+    let event = js_sys::Reflect::get(&window(), &"event".into()).ok()?;
+    let event_type = js_sys::Reflect::get(&event, &"type".into())
+        .ok()?
+        .as_string()?;
+    if event_type != "input" {
+        return None;
+    }
+    let element = document().active_element()?;
+    let tag = element.tag_name();
+    let typing = tag.eq_ignore_ascii_case("textarea")
+        || (tag.eq_ignore_ascii_case("input")
+            && matches!(
+                element.get_attribute("type").as_deref(),
+                None | Some("text" | "search" | "url" | "email" | "date" | "number")
+            ));
+    typing.then_some(element)
 }
 
 impl PlanStore {
@@ -79,6 +126,10 @@ impl PlanStore {
             other_tab_plan: RwSignal::new(None),
             skip_next_save: StoredValue::new(false),
             export_record: RwSignal::new(persistence::export_record()),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            announcement: RwSignal::new(None),
         }
     }
 
@@ -91,8 +142,10 @@ impl PlanStore {
         self.plan.with_untracked(read)
     }
 
-    /// Changes the plan and stamps the change; autosave follows.
+    /// Changes the plan and stamps the change; autosave follows, and undo can
+    /// take it back.
     pub fn update<R>(&self, change: impl FnOnce(&mut Plan) -> R) -> R {
+        self.record_undo_step(typing_field());
         let mut result = None;
         self.plan.update(|plan| {
             result = Some(change(plan));
@@ -111,9 +164,98 @@ impl PlanStore {
         })
     }
 
-    /// Puts a whole new plan in place of the current one.
+    /// Puts a whole new plan in place of the current one (undo brings the
+    /// current one back).
     pub fn replace(&self, plan: Plan) {
+        self.record_undo_step(None);
         self.plan.set(plan);
+    }
+
+    /// Keeps the plan as it is now as an undo step, unless the change to come
+    /// continues typing in the field the latest step began in.
+    fn record_undo_step(&self, editing: Option<web_sys::Element>) {
+        let plan = self.plan;
+        self.history.update_value(|history| {
+            let continues = editing.is_some() && history.editing == editing;
+            if !continues {
+                history.undo.push(plan.with_untracked(Plan::clone));
+                let limit = plan.with_untracked(history_limit);
+                if history.undo.len() > limit {
+                    let excess = history.undo.len() - limit;
+                    history.undo.drain(..excess);
+                }
+            }
+            history.editing = editing;
+            history.redo.clear();
+        });
+        self.refresh_history_flags();
+    }
+
+    /// Ends the current typing step: the next change starts a new one.
+    pub fn end_typing_step(&self) {
+        self.history.update_value(|history| history.editing = None);
+    }
+
+    fn refresh_history_flags(&self) {
+        let (undo, redo) = self
+            .history
+            .with_value(|history| (!history.undo.is_empty(), !history.redo.is_empty()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
+    }
+
+    pub fn can_undo(&self) -> ReadSignal<bool> {
+        self.can_undo.read_only()
+    }
+
+    pub fn can_redo(&self) -> ReadSignal<bool> {
+        self.can_redo.read_only()
+    }
+
+    /// What the live region says: the result of a shortcut or an undo.
+    pub fn announcement(&self) -> ReadSignal<Option<String>> {
+        self.announcement.read_only()
+    }
+
+    pub fn announce(&self, words: impl Into<String>) {
+        self.announcement.set(Some(words.into()));
+    }
+
+    /// Takes back the latest change. Steps that changed nothing are skipped.
+    pub fn undo(&self) -> bool {
+        self.step_through_history(true)
+    }
+
+    /// Makes the latest undone change again.
+    pub fn redo(&self) -> bool {
+        self.step_through_history(false)
+    }
+
+    fn step_through_history(&self, backwards: bool) -> bool {
+        let current = self.plan.with_untracked(Plan::clone);
+        let mut found = None;
+        self.history.update_value(|history| {
+            history.editing = None;
+            let (from, to) = if backwards {
+                (&mut history.undo, &mut history.redo)
+            } else {
+                (&mut history.redo, &mut history.undo)
+            };
+            while let Some(version) = from.pop() {
+                if version != current {
+                    to.push(current);
+                    found = Some(version);
+                    break;
+                }
+            }
+        });
+        let changed = found.is_some();
+        if let Some(version) = found {
+            self.plan.set(version);
+            self.announce(if backwards { "Undone" } else { "Redone" });
+        }
+        self.refresh_history_flags();
+        changed
     }
 
     pub fn export_record(&self) -> ReadSignal<ExportRecord> {
@@ -192,6 +334,9 @@ impl PlanStore {
         self.skip_next_save.set_value(true);
         self.plan.set(plan);
         self.save_state.set(SaveState::Saved);
+        // Undoing now would silently bring back what the other tab changed.
+        self.history.set_value(History::default());
+        self.refresh_history_flags();
     }
 
     /// Another tab saved: follow it, unless this tab has changes of its own,
@@ -236,6 +381,8 @@ impl PlanStore {
             }
         };
         window_event_listener(leptos::ev::pagehide, move |_| flush());
+        // A field edit ends when the focus moves.
+        window_event_listener(leptos::ev::focusin, move |_| self.end_typing_step());
         window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 flush();

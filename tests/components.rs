@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use waypoint::app::Shell;
+use waypoint::app::{provide_plan_contexts, Shell};
 use waypoint::components::progress_meter::ProgressMeter;
 use waypoint::domain::calendar::Timestamp;
 use waypoint::domain::goals::{add_goal, NewGoal, Progress};
@@ -86,7 +86,7 @@ async fn next_step_marks_done_and_moves_on() {
     let root = container();
     let store = PlanStore::from_outcome(LoadOutcome::Loaded(Box::new(plan_with_two_steps())));
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(store);
+        provide_plan_contexts(store);
         view! { <Shell/> }
     });
     leptos::task::tick().await;
@@ -121,7 +121,7 @@ async fn unreadable_data_shows_the_recovery_notice_until_dismissed() {
         backup_key: Some("waypoint.unreadable.2026-11-23T10:00:00Z".into()),
     }));
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(store);
+        provide_plan_contexts(store);
         view! { <Shell/> }
     });
     leptos::task::tick().await;
@@ -147,7 +147,7 @@ async fn without_a_safe_copy_starting_over_waits_for_the_download() {
         backup_key: None,
     }));
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(store);
+        provide_plan_contexts(store);
         view! { <Shell/> }
     });
     leptos::task::tick().await;

@@ -143,6 +143,10 @@ pub fn ExportReminderNotice() -> impl IntoView {
     let reminder = Memo::new(move |_| {
         let record = record.get();
         store.with(|plan| {
+            // Nothing of the person's own to keep yet.
+            if crate::domain::example::holds_example(plan) {
+                return None;
+            }
             export_reminder(
                 plan,
                 record.exported_at,

@@ -4,6 +4,8 @@
 //! these functions and the host test suite exercises them directly.
 
 pub mod calendar;
+pub mod example;
+pub mod find;
 pub mod format;
 pub mod goals;
 pub mod merge;

@@ -2,6 +2,7 @@
 //! the statement they add up to.
 
 use crate::clock;
+use crate::components::welcome::ExploreExample;
 use crate::domain::method::{
     draft_statement, keep_current_vision, restore_vision, EXCITING_ENOUGH,
 };
@@ -176,6 +177,7 @@ pub fn VisionPage() -> impl IntoView {
                         <a href=Section::Goals.href()>"goals"</a>
                         " and a next step. Everything stays in this browser."
                     </p>
+                    <ExploreExample/>
                 </section>
             </Show>
             <nav class="guide-steps" aria-label="Vision steps">

@@ -108,6 +108,27 @@ impl GoalListState {
         self.collapsed.set(collapsed);
     }
 
+    /// Shows a goal wherever it is (its branches opened, finished goals shown
+    /// if it is one) and puts the caret in its title.
+    pub fn reveal(&self, plan: &Plan, id: &Id) {
+        let tree = crate::domain::goals::GoalTree::new(plan);
+        let Some(goal) = tree.get(id) else {
+            return;
+        };
+        if !goal.status.is_active() {
+            self.hide_finished.set(false);
+        }
+        let ancestors: Vec<Id> = tree.ancestors(id).iter().map(|a| a.id.clone()).collect();
+        self.collapsed.update(|set| {
+            for ancestor in &ancestors {
+                set.remove(ancestor);
+            }
+        });
+        // Focusing the title scrolls it into view.
+        self.focus_title(id);
+        crate::focus::focus_when_shown(title_field_id(id));
+    }
+
     fn set_collapsed(&self, id: &Id, collapsed: bool) {
         self.collapsed.update(|set| {
             if collapsed {
@@ -132,7 +153,8 @@ fn title_field(id: &Id) -> Option<web_sys::HtmlElement> {
         .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
 }
 
-fn title_field_id(id: &Id) -> String {
+/// The id of a goal's title field.
+pub fn title_field_id(id: &Id) -> String {
     format!("goal-title-{id}")
 }
 

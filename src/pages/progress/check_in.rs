@@ -344,7 +344,7 @@ pub fn PastCheckIns() -> impl IntoView {
                             });
                             view! {
                                 <li>
-                                    <details class="check-in-entry">
+                                    <details class="check-in-entry" id=format!("check-in-{}", check_in.id)>
                                         <summary>{format!("Check-in of {}", check_in.date.short_label())}</summary>
                                         {answer("What happened:", check_in.what_happened)}
                                         {answer("What I learned:", check_in.what_i_learned)}
