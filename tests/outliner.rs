@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use waypoint::app::Shell;
+use waypoint::app::{provide_plan_contexts, Shell};
 use waypoint::domain::calendar::Timestamp;
 use waypoint::domain::goals::{add_goal, GoalTree, NewGoal};
 use waypoint::domain::plan::{GoalStatus, Id, Plan};
-use waypoint::pages::goals::GoalListState;
 use waypoint::persistence::LoadOutcome;
 use waypoint::state::PlanStore;
 
@@ -67,8 +66,7 @@ async fn mount_goals_with(outcome: LoadOutcome) -> Mounted {
     let root = new_root();
     let store = PlanStore::from_outcome(outcome);
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(store);
-        provide_context(GoalListState::new());
+        provide_plan_contexts(store);
         view! { <Shell/> }.into_any()
     });
     leptos::task::tick().await;

@@ -1,0 +1,145 @@
+//! The data features in a real browser: undo and redo in the store, whole-plan
+//! replacements that keep the plan before, and share links packed by the
+//! browser's CompressionStream.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen_test::*;
+use waypoint::domain::calendar::Timestamp;
+use waypoint::domain::example::example_plan;
+use waypoint::domain::goals::{add_goal, NewGoal};
+use waypoint::domain::method::without_private;
+use waypoint::domain::plan::{Id, Plan};
+use waypoint::domain::share::SHARE_FRAGMENT_PREFIX;
+use waypoint::import_flow::{ImportFlow, ImportState};
+use waypoint::persistence::{self, LoadOutcome};
+use waypoint::share_link::{make_share_link, open_share_link, ShareLinkError};
+use waypoint::state::PlanStore;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> Timestamp {
+    Timestamp::from_seconds(1_790_000_000)
+}
+
+fn plan_with_goal(title: &str) -> Plan {
+    let mut plan = Plan::default();
+    add_goal(
+        &mut plan,
+        NewGoal {
+            id: Id::from("g-1"),
+            parent: None,
+            title: title.into(),
+        },
+        now(),
+    )
+    .unwrap();
+    plan
+}
+
+#[wasm_bindgen_test]
+fn undo_and_redo_step_through_every_change() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let store = PlanStore::from_outcome(LoadOutcome::NothingSaved);
+        assert!(!store.can_undo().get_untracked());
+        store.update(|plan| plan.vision.statement = "First".into());
+        store.update(|plan| plan.vision.statement = "Second".into());
+        store.replace(plan_with_goal("Imported"));
+        assert!(store.can_undo().get_untracked());
+
+        assert!(store.undo());
+        assert_eq!(
+            store.with_untracked(|plan| plan.vision.statement.clone()),
+            "Second"
+        );
+        assert!(store.with_untracked(|plan| plan.goals.is_empty()));
+        assert!(store.undo());
+        assert_eq!(
+            store.with_untracked(|plan| plan.vision.statement.clone()),
+            "First"
+        );
+        assert_eq!(
+            store.announcement().get_untracked().as_deref(),
+            Some("Undone")
+        );
+        assert!(store.redo());
+        assert!(store.redo());
+        assert_eq!(store.with_untracked(|plan| plan.goals.len()), 1);
+        assert!(!store.redo());
+        assert!(!store.can_redo().get_untracked());
+
+        // A new change after an undo drops what could have been redone.
+        assert!(store.undo());
+        store.update(|plan| plan.vision.statement = "Third".into());
+        assert!(!store.can_redo().get_untracked());
+        // Changes that changed nothing are skipped by undo.
+        store.update(|_| ());
+        assert!(store.undo());
+        assert_eq!(
+            store.with_untracked(|plan| plan.vision.statement.clone()),
+            "Second"
+        );
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_replaced_plan_is_kept_in_storage_and_restored() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let _ = persistence::discard_previous_plan();
+        let store = PlanStore::from_outcome(LoadOutcome::Loaded(Box::new(plan_with_goal("Mine"))));
+        let flow = ImportFlow::new(store);
+        flow.offer("other.json", example_plan(now()));
+        assert!(matches!(
+            flow.state().get_untracked(),
+            ImportState::Ready { .. }
+        ));
+        flow.replace(false).unwrap();
+        assert_eq!(
+            store.with_untracked(|plan| plan.vision.statement.clone()),
+            "Become a bestselling author of children's books"
+        );
+
+        let kept = persistence::previous_plan().expect("the plan before is stored");
+        assert_eq!(kept.plan.goals[0].title, "Mine");
+        assert_eq!(kept.replaced_by, "the import of other.json");
+
+        flow.restore_previous().unwrap();
+        assert_eq!(
+            store.with_untracked(|plan| plan.goals[0].title.clone()),
+            "Mine"
+        );
+        // The example it replaced is kept in turn.
+        let kept = persistence::previous_plan().unwrap();
+        assert!(kept.plan.vision.statement.contains("children's books"));
+        flow.forget_previous().unwrap();
+        assert!(persistence::previous_plan().is_none());
+    });
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_carries_the_plan_and_a_damaged_one_is_refused() {
+    let shared = without_private(&example_plan(now()));
+    let link = make_share_link(&shared).await.expect("a link");
+    let payload = link
+        .split_once(SHARE_FRAGMENT_PREFIX)
+        .map(|(_, payload)| payload)
+        .expect("the link has the fragment");
+    assert!(
+        payload.len() < 6_000,
+        "compressed to {} characters",
+        payload.len()
+    );
+    assert_eq!(open_share_link(payload).await.unwrap(), shared);
+
+    let cut = &payload[..payload.len() / 2];
+    assert!(matches!(
+        open_share_link(cut).await,
+        Err(ShareLinkError::Damaged | ShareLinkError::NotAPlan(_))
+    ));
+    assert_eq!(
+        open_share_link("not base64!").await,
+        Err(ShareLinkError::Damaged)
+    );
+}
