@@ -320,15 +320,15 @@ fn ImportPanel() -> impl IntoView {
                 {move || match state.get() {
                     ImportState::Reading { source } => Some(view! { <p>{format!("Reading {source}…")}</p> }.into_any()),
                     ImportState::Done { source, outcome } => {
-                        let words = match outcome {
-                            ImportOutcome::Replaced => format!("Your plan now comes from {source}. "),
-                            ImportOutcome::Merged(report) => format!("Merged {source} into your plan: {}. ", merge_words(&report)),
+                        let (words, undo_label) = match outcome {
+                            ImportOutcome::Replaced => (format!("Your plan now comes from {source}. "), "Undo import"),
+                            ImportOutcome::Merged(report) => (format!("Merged {source} into your plan: {}. ", merge_words(&report)), "Undo merge"),
                         };
                         Some(view! {
                             <p class="import-status__done">
                                 {words}
                                 <button type="button" class="button button--small" on:click=undo>
-                                    "Undo"
+                                    {undo_label}
                                 </button>
                             </p>
                         }.into_any())

@@ -91,7 +91,7 @@ test('two devices merge their copies by id: the newer change wins and new items 
 
   // The merge is undoable like an import.
   await openSection(laptop, 'Data');
-  await laptop.getByRole('button', { name: 'Undo', exact: true }).click();
+  await laptop.getByRole('button', { name: 'Undo merge' }).click();
   await openSection(laptop, 'Goals');
   await expect(laptop.getByRole('textbox', { name: 'Short-term goal title' })).toHaveValue('Publish two papers (laptop)');
   await expect(laptop.getByRole('textbox', { name: 'Step title' })).toHaveCount(0);

@@ -111,7 +111,7 @@ test('an emptied title removed with Backspace can be undone', async ({ page }) =
   await second.press('Backspace');
   await expect(page.getByRole('textbox', { name: 'Short-term goal title' })).toHaveCount(1);
   await expect(page.getByRole('textbox', { name: 'Short-term goal title' })).toBeFocused();
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo removal' }).click();
   await expect(page.getByRole('textbox', { name: 'Short-term goal title' })).toHaveCount(2);
 });
 

@@ -74,7 +74,7 @@ test('removing a goal can be undone', async ({ page }) => {
   await page.getByRole('button', { name: 'Remove Start a studio' }).click();
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveCount(0);
   await expect(page.getByText('Removed “Start a studio” and 1 item under it.')).toBeVisible();
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo removal' }).click();
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveValue('Start a studio');
   await expect(page.getByRole('textbox', { name: 'Short-term goal title' })).toHaveValue('Find two clients');
   await page.reload();
@@ -141,7 +141,7 @@ test('an import can be undone right after', async ({ page }) => {
     buffer: Buffer.from(JSON.stringify(other)),
   });
   await page.getByRole('button', { name: 'Replace my plan' }).click();
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: 'Undo import' }).click();
   await openSection(page, 'Vision');
   await expect(await visionStatementField(page)).toHaveValue(VISION);
 });

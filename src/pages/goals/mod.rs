@@ -378,7 +378,7 @@ fn RemovalUndoNotice() -> impl IntoView {
                             <p class="undo-notice">
                                 {message}
                                 <button type="button" class="button button--small" on:click=undo>
-                                    "Undo"
+                                    "Undo removal"
                                 </button>
                             </p>
                         }
