@@ -30,18 +30,14 @@ impl Section {
         Section::Data,
     ];
 
-    /// Every section with an address, including those reached from another
-    /// section rather than the navigation.
-    const ADDRESSABLE: [Section; 8] = [
-        Section::NextStep,
-        Section::Vision,
-        Section::Leverage,
-        Section::Options,
-        Section::Goals,
-        Section::Progress,
-        Section::Data,
-        Section::OnePage,
-    ];
+    /// Sections with an address but no place in the navigation: reached
+    /// from another section.
+    const OFF_NAVIGATION: [Section; 1] = [Section::OnePage];
+
+    /// Every section with an address.
+    fn addressable() -> impl Iterator<Item = Section> {
+        Self::ALL.into_iter().chain(Self::OFF_NAVIGATION)
+    }
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -76,9 +72,7 @@ impl Section {
     /// The section a fragment such as `#/goals` names.
     pub fn from_fragment(fragment: &str) -> Option<Self> {
         let slug = fragment.trim_start_matches('#').trim_start_matches('/');
-        Self::ADDRESSABLE
-            .into_iter()
-            .find(|section| section.slug() == slug)
+        Self::addressable().find(|section| section.slug() == slug)
     }
 }
 
@@ -132,7 +126,7 @@ mod tests {
         assert_eq!(Section::from_fragment("#next"), Some(Section::NextStep));
         assert_eq!(Section::from_fragment(""), None);
         assert_eq!(Section::from_fragment("#/nowhere"), None);
-        for section in Section::ADDRESSABLE {
+        for section in Section::addressable() {
             assert_eq!(Section::from_fragment(&section.href()), Some(section));
         }
         assert!(!Section::ALL.contains(&Section::OnePage));

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 pub fn Dialog(
     /// Open while true; the dialog sets it false when it closes.
     open: RwSignal<bool>,
-    /// The id of the dialog's heading, which names it.
-    labelled_by: &'static str,
+    /// The dialog's heading, which names it.
+    title: &'static str,
+    /// An id for the heading, unique on the page.
+    heading_id: &'static str,
     #[prop(optional)] class: &'static str,
     children: Children,
 ) -> impl IntoView {
@@ -29,10 +31,16 @@ pub fn Dialog(
     view! {
         <dialog
             class=format!("dialog {class}")
-            aria-labelledby=labelled_by
+            aria-labelledby=heading_id
             node_ref=dialog_ref
             on:close=move |_| open.set(false)
         >
+            <div class="dialog__header">
+                <h2 id=heading_id>{title}</h2>
+                <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>
+                    "Close"
+                </button>
+            </div>
             {children()}
         </dialog>
     }

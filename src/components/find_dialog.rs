@@ -88,13 +88,7 @@ pub fn FindDialog(open: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <Dialog open=open labelled_by="find-heading" class="dialog--find">
-            <div class="dialog__header">
-                <h2 id="find-heading">"Find"</h2>
-                <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>
-                    "Close"
-                </button>
-            </div>
+        <Dialog open=open title="Find" heading_id="find-heading" class="dialog--find">
             <label for="find-query" class="visually-hidden">"Find in your plan"</label>
             <input
                 id="find-query"

@@ -23,13 +23,7 @@ pub const SHORTCUTS: [(&str, &str); 10] = [
 #[component]
 pub fn HelpDialog(open: RwSignal<bool>) -> impl IntoView {
     view! {
-        <Dialog open=open labelled_by="help-heading" class="dialog--help">
-            <div class="dialog__header">
-                <h2 id="help-heading">"Keyboard shortcuts"</h2>
-                <button type="button" class="button button--quiet" on:click=move |_| open.set(false)>
-                    "Close"
-                </button>
-            </div>
+        <Dialog open=open title="Keyboard shortcuts" heading_id="help-heading" class="dialog--help">
             <p class="muted">"On a Mac, use ⌘ where these say Ctrl. Single keys work when you are not typing in a field."</p>
             <table class="shortcuts">
                 <thead>

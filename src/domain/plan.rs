@@ -138,6 +138,27 @@ pub struct Vision {
     pub updated_at: Option<Timestamp>,
 }
 
+impl Vision {
+    /// The soul-searching answers given so far, each with its question in the
+    /// first person, trimmed.
+    pub fn given_answers(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("What I want", self.want.trim()),
+            (
+                "What I'm willing to work for",
+                self.willing_to_work_for.trim(),
+            ),
+            (
+                "What I believe can be real",
+                self.believe_can_be_real.trim(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, answer)| !answer.is_empty())
+        .collect()
+    }
+}
+
 /// A vision statement as it was before it was rewritten.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VisionVersion {
@@ -157,6 +178,21 @@ pub struct SuccessMeaning {
     pub mission: SuccessFacet,
     /// Anything else, named by the person.
     pub own_terms: SuccessFacet,
+}
+
+impl SuccessMeaning {
+    /// The facets the person weighed or described, named in the first person.
+    pub fn stated_facets(&self) -> Vec<(&'static str, &SuccessFacet)> {
+        [
+            ("Money", &self.money),
+            ("Accomplishments", &self.accomplishments),
+            ("A larger mission", &self.mission),
+            ("On my own terms", &self.own_terms),
+        ]
+        .into_iter()
+        .filter(|(_, facet)| facet.weight > 0 || !facet.words.trim().is_empty())
+        .collect()
+    }
 }
 
 /// One meaning of success: how much it matters (0 to 5) and what it means here.

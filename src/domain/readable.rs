@@ -4,7 +4,7 @@
 
 use super::calendar::{Date, Timestamp};
 use super::goals::{GoalLevel, GoalTree};
-use super::plan::{AssetKind, Goal, GoalStatus, OptionStatus, Plan, SuccessFacet};
+use super::plan::{AssetKind, Goal, GoalStatus, OptionStatus, Plan};
 use super::review::review_due;
 use std::fmt::Write;
 
@@ -34,25 +34,10 @@ pub fn to_markdown(plan: &Plan, today: Date) -> String {
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join(" · "));
     }
-    for (question, answer) in [
-        ("What I want", &vision.want),
-        ("What I'm willing to work for", &vision.willing_to_work_for),
-        ("What I believe can be real", &vision.believe_can_be_real),
-    ] {
-        if !answer.trim().is_empty() {
-            let _ = writeln!(out, "**{question}:** {}\n", inline(answer));
-        }
+    for (question, answer) in vision.given_answers() {
+        let _ = writeln!(out, "**{question}:** {}\n", inline(answer));
     }
-    let success = &vision.success;
-    let facets: Vec<(&str, &SuccessFacet)> = [
-        ("Money", &success.money),
-        ("Accomplishments", &success.accomplishments),
-        ("A larger mission", &success.mission),
-        ("On my own terms", &success.own_terms),
-    ]
-    .into_iter()
-    .filter(|(_, facet)| facet.weight > 0 || !facet.words.trim().is_empty())
-    .collect();
+    let facets = vision.success.stated_facets();
     if !facets.is_empty() {
         out.push_str("### What success means to me\n\n");
         for (name, facet) in facets {

@@ -61,31 +61,17 @@ pub fn PlanOnOnePage(plan: Plan, heading: &'static str) -> impl IntoView {
     if let Some(score) = vision.excitement {
         facts.push(format!("Excitement: {score}/10"));
     }
-    let answers: Vec<(&str, String)> = [
-        ("What I want", vision.want.trim().to_owned()),
-        (
-            "What I'm willing to work for",
-            vision.willing_to_work_for.trim().to_owned(),
-        ),
-        (
-            "What I believe can be real",
-            vision.believe_can_be_real.trim().to_owned(),
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, answer)| !answer.is_empty())
-    .collect();
-    let success = &vision.success;
-    let facets: Vec<(&str, u8, String)> = [
-        ("Money", &success.money),
-        ("Accomplishments", &success.accomplishments),
-        ("A larger mission", &success.mission),
-        ("On my own terms", &success.own_terms),
-    ]
-    .into_iter()
-    .filter(|(_, facet)| facet.weight > 0 || !facet.words.trim().is_empty())
-    .map(|(name, facet)| (name, facet.weight, facet.words.trim().to_owned()))
-    .collect();
+    let answers: Vec<(&str, String)> = vision
+        .given_answers()
+        .into_iter()
+        .map(|(question, answer)| (question, answer.to_owned()))
+        .collect();
+    let facets: Vec<(&str, u8, String)> = vision
+        .success
+        .stated_facets()
+        .into_iter()
+        .map(|(name, facet)| (name, facet.weight, facet.words.trim().to_owned()))
+        .collect();
 
     let leverage = AssetKind::ALL
         .into_iter()
