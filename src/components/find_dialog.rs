@@ -44,6 +44,11 @@ pub fn FindDialog(open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let on_key = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
+        // A search box would only clear itself; Escape closes Find at once.
+        "Escape" => {
+            event.prevent_default();
+            open.set(false);
+        }
         "Enter" => {
             event.prevent_default();
             if let Some(first) = results.with_untracked(|results| results.first().cloned()) {
