@@ -4,6 +4,7 @@ use crate::components::notices::{
     ExportReminderNotice, OtherTabNotice, RecoveryNotice, SaveFailureNotice,
 };
 use crate::components::save_indicator::SaveIndicator;
+use crate::components::theme_switch::ThemeSwitch;
 use crate::import_flow::{use_import_flow, ImportFlow};
 use crate::pages::data::DataPage;
 use crate::pages::goals::{GoalListState, GoalsPage};
@@ -90,6 +91,7 @@ pub fn Shell() -> impl IntoView {
                     </ul>
                 </nav>
                 <SaveIndicator/>
+                <ThemeSwitch/>
             </div>
         </header>
         <div class="notices">
