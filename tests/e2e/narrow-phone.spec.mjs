@@ -51,6 +51,23 @@ function overflowing(page) {
   }, WIDTH);
 }
 
+/** Elements in the main column that stick out past its right edge (a page
+ *  can fit the screen while a field runs off its card). */
+function pastMainColumn(page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+    const past = [...main.querySelectorAll('*')].filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 1 && box.right > edge + 0.5 && element.checkVisibility({ visibilityProperty: true });
+    });
+    return past
+      .filter((element) => !past.some((other) => other !== element && element.contains(other)))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ends at ${Math.round(element.getBoundingClientRect().right)} px`);
+  });
+}
+
 test('every screen of a filled plan fits 320 px and has fingertip-sized controls', async ({ page }) => {
   test.setTimeout(120_000);
   await fillWithSmallPlan(page);
@@ -58,6 +75,7 @@ test('every screen of a filled plan fits 320 px and has fingertip-sized controls
   await visitEveryScreen(page, async (screen) => {
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     if (scrollWidth > WIDTH) found.push(`${screen}: the page is ${scrollWidth} px wide (${await overflowing(page)})`);
+    for (const past of await pastMainColumn(page)) found.push(`${screen}: ${past}, past the main column`);
     for (const small of await smallTargets(page, MIN_TARGET)) found.push(`${screen}: ${small}`);
   });
   expect(found, found.join('\n')).toEqual([]);
