@@ -4,6 +4,7 @@
 // focus ring that stands out from what is behind it.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { addLongTermGoal, openSection } from './helpers.mjs';
 import { chooseTheme, fillWithSmallPlan, THEMES, visitEveryScreen } from './screens.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -105,7 +106,7 @@ for (const theme of THEMES) {
       page.getByRole('button', { name: /^(Next|Skip for now)$/ }),
       page.getByRole('link', { name: 'Leverage', exact: true }).last(),
     ];
-    for (const target of targets) {
+    const checkRing = async (target) => {
       await target.focus();
       // Focus from the keyboard, so :focus-visible applies to every kind of element.
       await page.keyboard.press('Shift+Tab');
@@ -114,6 +115,13 @@ for (const theme of THEMES) {
       const { ring, behind, style } = await focusRingColours(page);
       expect(style, `outline style of ${target}`).not.toBe('none');
       expect(contrast(ring, behind), `focus ring ${ring} on ${behind} for ${target}`).toBeGreaterThanOrEqual(3);
-    }
+    };
+    for (const target of targets) await checkRing(target);
+
+    // The undo notice is dark on light (or light on dark): the ring must show there too.
+    await openSection(page, 'Goals');
+    await addLongTermGoal(page, 'Learn to illustrate');
+    await page.getByRole('button', { name: 'Remove Learn to illustrate' }).click();
+    await checkRing(page.getByRole('button', { name: 'Undo' }));
   });
 }
