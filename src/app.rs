@@ -7,6 +7,7 @@ use crate::components::notices::{
     ExportReminderNotice, OtherTabNotice, RecoveryNotice, SaveFailureNotice,
 };
 use crate::components::save_indicator::SaveIndicator;
+use crate::components::theme_switch::ThemeSwitch;
 use crate::components::welcome::ExampleNotice;
 use crate::import_flow::{use_import_flow, ImportFlow};
 use crate::pages::data::DataPage;
@@ -122,6 +123,7 @@ pub fn Shell() -> impl IntoView {
                     </button>
                 </div>
                 <SaveIndicator/>
+                <ThemeSwitch/>
             </div>
         </header>
         <Announcer/>

@@ -357,3 +357,53 @@ pub fn keep_example() -> Result<(), SaveError> {
         .set_item(EXAMPLE_KEPT_KEY, "yes")
         .map_err(|error| to_save_error(&error))
 }
+
+/// Where the person's choice of colour theme is kept.
+pub const THEME_KEY: &str = "waypoint.theme";
+
+/// The colour theme the person chose in the header.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThemePreference {
+    /// Follow the system's light or dark setting.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemePreference {
+    pub const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
+
+    /// The word stored, also the `<option>` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::System => "system",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    pub fn from_word(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|theme| theme.as_str() == text)
+    }
+}
+
+/// The saved theme; anything missing, unreadable or unknown follows the system.
+pub fn theme_preference() -> ThemePreference {
+    local_storage()
+        .ok()
+        .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten())
+        .and_then(|text| ThemePreference::from_word(&text))
+        .unwrap_or_default()
+}
+
+/// Remembers the theme; following the system is the default, so it is
+/// stored by removing the key.
+pub fn save_theme_preference(theme: ThemePreference) -> Result<(), SaveError> {
+    let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
+    let result = match theme {
+        ThemePreference::System => storage.remove_item(THEME_KEY),
+        theme => storage.set_item(THEME_KEY, theme.as_str()),
+    };
+    result.map_err(|error| to_save_error(&error))
+}

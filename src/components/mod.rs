@@ -8,4 +8,5 @@ pub mod history_buttons;
 pub mod notices;
 pub mod progress_meter;
 pub mod save_indicator;
+pub mod theme_switch;
 pub mod welcome;

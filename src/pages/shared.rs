@@ -26,7 +26,8 @@ pub fn SharedPlanPage(#[prop(into)] payload: Signal<String>) -> impl IntoView {
                         };
                         view! {
                             <div class="notice notice--info shared-banner" role="region" aria-label="Shared plan">
-                                <h1 class="shared-banner__title">"A plan shared with you, read-only"</h1>
+                                // The plan below carries the page's one h1.
+                                <p class="shared-banner__title">"A plan shared with you, read-only"</p>
                                 <p>
                                     "You're looking at a plan from a link. Nothing here is saved, and your own plan is unchanged unless you import this one."
                                 </p>
