@@ -122,6 +122,6 @@ for (const theme of THEMES) {
     await openSection(page, 'Goals');
     await addLongTermGoal(page, 'Learn to illustrate');
     await page.getByRole('button', { name: 'Remove Learn to illustrate' }).click();
-    await checkRing(page.getByRole('button', { name: 'Undo' }));
+    await checkRing(page.getByRole('button', { name: 'Undo removal' }));
   });
 }
