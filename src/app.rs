@@ -127,8 +127,6 @@ pub fn Shell() -> impl IntoView {
             </div>
         </header>
         <Announcer/>
-        <HelpDialog open=help_open/>
-        <FindDialog open=find_open/>
         <div class="notices">
             <RecoveryNotice/>
             <SaveFailureNotice/>
@@ -161,6 +159,9 @@ pub fn Shell() -> impl IntoView {
         <footer class="app-footer">
             <p>"Your plan stays in this browser. Nothing is sent anywhere."</p>
         </footer>
+        // Last in the page, so their headings follow the section's.
+        <HelpDialog open=help_open/>
+        <FindDialog open=find_open/>
     }
 }
 

@@ -30,7 +30,8 @@ async function open(page, hash, heading) {
 /**
  * Shows every screen in turn and calls `visit(name)` on each: the sections, the
  * six steps of the vision guide, a goal's details, the check-in form, an import
- * preview, the plan on a page and a share link's read-only view. Works on an
+ * preview, the plan on a page, a share link's read-only view, and the
+ * shortcuts and Find dialogs. Works on an
  * empty plan as on a filled one (what needs a goal is skipped without one).
  */
 export async function visitEveryScreen(page, visit) {
@@ -87,4 +88,16 @@ export async function visitEveryScreen(page, visit) {
   await page.goto(link);
   await expect(page.getByRole('region', { name: 'Shared plan' })).toBeVisible();
   await visit('shared');
+
+  // The dialogs: the shortcuts, and Find with results.
+  await open(page, '#/next', 'Next step');
+  await page.locator('body').press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await visit('help');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Find in your plan' }).fill('step');
+  await visit('find');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 }
