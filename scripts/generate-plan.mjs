@@ -9,7 +9,8 @@
 // more). The named sizes are exact:
 //   small: 10 goals (2 long-term, 8 short-term), 50 steps (40 + 10 sub-steps), no check-ins
 //   large: 1,000 goals (100 long-term, 900 short-term), 5,000 steps (4,500 + 500 sub-steps), 100 check-ins
-// Both carry a full vision (every answer, a statement with one earlier version).
+// Both carry a full vision: every answer, the weighed meanings of success, the
+// statement, its horizon and the excitement score.
 // Sub-steps are spread evenly over the steps, the first step always among them;
 // without a count, each short-term goal's first step gets one.
 import { resolve } from 'node:path';
@@ -80,9 +81,6 @@ export function generatePlan(longTerm, shortTermEach, stepsEach, checkIns = 0, s
       statement: "Become a bestselling author of children's books",
       horizon_years: 5,
       excitement: 9,
-      history: [
-        { statement: 'Write a picture book', horizon_years: 2, excitement: 6, replaced_at: time(30) },
-      ],
       updated_at: time(30),
     },
     assets: [

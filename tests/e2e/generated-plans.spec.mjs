@@ -32,10 +32,9 @@ test('the named sizes are exact and every size is a valid plan file', async ({},
   const large = generatePlan(...SIZES.large);
   expect(counts(small)).toMatchObject({ longTerm: 2, shortTerm: 8, steps: 50, checkIns: 0 });
   expect(counts(large)).toMatchObject({ longTerm: 100, shortTerm: 900, steps: 5000, checkIns: 100 });
-  // A full vision: every answer, the statement and an earlier one.
+  // A full vision: every answer and meaning of success filled in.
   for (const [key, value] of Object.entries(large.vision)) {
     if (key === 'success') Object.values(value).forEach((meaning) => expect(meaning.words).not.toBe(''));
-    else if (key === 'history') expect(value.length).toBeGreaterThan(0);
     else expect(value, key).toBeTruthy();
   }
   // The command line writes the same plan, pretty-printed; any counts work.
