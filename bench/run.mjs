@@ -13,7 +13,7 @@
 import { chromium } from '@playwright/test';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -373,6 +373,8 @@ async function main() {
     };
   }
 
+  // How busy the machine was: the figures are only as steady as this.
+  const loadBefore = loadavg()[0];
   const server = await serveDist({ root: join(root, 'dist'), port: 0 });
   const browser = await chromium.launch(LAUNCH);
   const browserVersion = browser.version();
@@ -462,7 +464,7 @@ async function main() {
     mode: quick ? 'quick' : 'full',
     runs,
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? null, browser: `Chromium ${browserVersion}`, headless: true },
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? null, browser: `Chromium ${browserVersion}`, headless: true, load_average_1min: { before: round(loadBefore, 2), after: round(loadavg()[0], 2) } },
     plans: Object.fromEntries(Object.entries(plans).map(([kind, plan]) => [kind, { ...plan.counts, json_bytes: plan.text.length }])),
     figures,
     targets: TARGETS,
