@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test test-host test-browser test-e2e lint clean
+.PHONY: setup serve dist test test-host test-browser test-e2e bench bench-quick lint clean
 
 ## Install the toolchain and npm packages (idempotent).
 setup:
@@ -18,8 +18,9 @@ serve: setup
 dist: setup
 	trunk build --release
 
-## Run every test suite: lints, host, browser (wasm-bindgen-test), end-to-end.
-test: setup lint test-host test-browser test-e2e
+## Run every test suite: lints, host, browser (wasm-bindgen-test), end-to-end,
+## and the benchmark's quick run, so the harness can't rot.
+test: setup lint test-host test-browser test-e2e bench-quick
 
 lint:
 	cargo fmt --check
@@ -36,6 +37,18 @@ test-e2e:
 	trunk build --release
 	npx playwright test
 
+## Measure the release build (README, "Performance"): one JSON object on
+## stdout, also written to bench/results.json.
+bench: setup
+	trunk build --release
+	node bench/run.mjs
+
+## The benchmark on the small plan only, 3 runs, on the build in dist/ (built
+## if missing). Fails only if the harness breaks, never on timing.
+bench-quick: setup
+	test -f dist/index.html || trunk build --release
+	BENCH_QUICK=1 node bench/run.mjs
+
 clean:
 	cargo clean
-	rm -rf dist test-results screenshots
+	rm -rf dist test-results screenshots bench/results.json

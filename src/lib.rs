@@ -12,6 +12,7 @@ pub mod download;
 pub mod focus;
 pub mod import_flow;
 pub mod pages;
+pub mod perf;
 pub mod persistence;
 pub mod routing;
 pub mod share_link;
@@ -22,4 +23,5 @@ pub mod state;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+    perf::mark("waypoint:interactive");
 }

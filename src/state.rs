@@ -417,7 +417,9 @@ impl PlanStore {
         {
             return;
         }
-        let result = self.plan.with_untracked(persistence::save_plan);
+        let result = crate::perf::measure("waypoint:save", || {
+            self.plan.with_untracked(persistence::save_plan)
+        });
         self.save_state.set(match result {
             Ok(()) => SaveState::Saved,
             Err(error) => SaveState::Failed(error),
