@@ -4,10 +4,12 @@
 use crate::clock;
 use crate::domain::format::parse_plan;
 use crate::domain::goals::RemovedGoals;
+use crate::domain::plan::Id;
 use crate::domain::plan::Plan;
 use crate::domain::safekeeping::snooze_until;
 use crate::persistence::{self, ExportRecord, LoadOutcome, SaveError, UnreadablePlan};
 use leptos::prelude::*;
+use std::collections::VecDeque;
 use std::time::Duration;
 
 /// How long typing must pause before the plan is written.
@@ -47,6 +49,59 @@ pub struct PlanStore {
     can_redo: RwSignal<bool>,
     /// What the live region last said: "Undone", "Redone", "Marked done: …".
     announcement: RwSignal<Option<String>>,
+    /// What the latest changes touched, for the goal list.
+    changes: StoredValue<ChangeLog>,
+}
+
+/// What one change of the plan touched.
+#[derive(Clone, Debug, PartialEq)]
+enum Touched {
+    /// One goal's own fields (its words, status or dates), not where it sits.
+    OneGoal(Id),
+    Anything,
+}
+
+/// The latest changes, numbered, so that a view showing thousands of goals
+/// can ask what changed since it last looked and redraw only that.
+#[derive(Default)]
+struct ChangeLog {
+    revision: u64,
+    recent: VecDeque<(u64, Touched)>,
+}
+
+impl ChangeLog {
+    /// Changes are asked about once per redraw, so a few dozen are plenty.
+    const KEPT: usize = 32;
+
+    fn note(&mut self, touched: Touched) {
+        self.revision += 1;
+        self.recent.push_back((self.revision, touched));
+        if self.recent.len() > Self::KEPT {
+            self.recent.pop_front();
+        }
+    }
+
+    fn goals_edited_since(&self, revision: u64) -> Option<Vec<Id>> {
+        let first_unseen = revision + 1;
+        if first_unseen <= self.revision
+            && self
+                .recent
+                .front()
+                .is_none_or(|(oldest, _)| *oldest > first_unseen)
+        {
+            // Forgotten: anything may have changed.
+            return None;
+        }
+        let mut edited: Vec<Id> = Vec::new();
+        for (_, touched) in self.recent.iter().filter(|(at, _)| *at > revision) {
+            match touched {
+                Touched::OneGoal(id) if !edited.contains(id) => edited.push(id.clone()),
+                Touched::OneGoal(_) => {}
+                Touched::Anything => return None,
+            }
+        }
+        Some(edited)
+    }
 }
 
 /// Undo and redo, as whole earlier versions of the plan.
@@ -130,6 +185,7 @@ impl PlanStore {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             announcement: RwSignal::new(None),
+            changes: StoredValue::new(ChangeLog::default()),
         }
     }
 
@@ -145,13 +201,61 @@ impl PlanStore {
     /// Changes the plan and stamps the change; autosave follows, and undo can
     /// take it back.
     pub fn update<R>(&self, change: impl FnOnce(&mut Plan) -> R) -> R {
+        self.change(Touched::Anything, change)
+    }
+
+    /// Like [`update`](Self::update), for a change to goal `id`'s own fields
+    /// (its words, status or dates; not where it sits, nor any other goal), so
+    /// the goal list redraws that goal's row and the rows above it rather
+    /// than looking at every row. Debug builds check the promise.
+    pub fn update_goal<R>(&self, id: &Id, change: impl FnOnce(&mut Plan) -> R) -> R {
+        #[cfg(debug_assertions)]
+        let before = self.plan.with_untracked(Plan::clone);
+        let result = self.change(Touched::OneGoal(id.clone()), change);
+        #[cfg(debug_assertions)]
+        self.plan.with_untracked(|after| {
+            let mut expected = before;
+            if let (Some(was), Some(now)) = (expected.goal_mut(id), after.goal(id)) {
+                if was.id == now.id && was.parent == now.parent {
+                    *was = now.clone();
+                }
+            }
+            expected.updated_at = after.updated_at;
+            debug_assert!(
+                expected == *after,
+                "update_goal changed more than goal {id}'s own fields"
+            );
+        });
+        result
+    }
+
+    fn change<R>(&self, touched: Touched, change: impl FnOnce(&mut Plan) -> R) -> R {
         self.record_undo_step(typing_field());
         let mut result = None;
+        self.changes.update_value(|log| log.note(touched));
         self.plan.update(|plan| {
             result = Some(change(plan));
             plan.updated_at = Some(clock::now());
         });
         result.expect("update ran")
+    }
+
+    /// Puts a new version of the plan in place, as a change of anything.
+    fn set_plan(&self, plan: Plan) {
+        self.changes.update_value(|log| log.note(Touched::Anything));
+        self.plan.set(plan);
+    }
+
+    /// A number that grows with every change of the plan (untracked).
+    pub fn revision(&self) -> u64 {
+        self.changes.with_value(|log| log.revision)
+    }
+
+    /// The goals changed since `revision`, when every change since then was
+    /// to one goal's own fields; `None` when anything else may have changed.
+    pub fn goals_edited_since(&self, revision: u64) -> Option<Vec<Id>> {
+        self.changes
+            .with_value(|log| log.goals_edited_since(revision))
     }
 
     /// Changes the vision (and maybe more), stamping the vision's own change
@@ -168,7 +272,7 @@ impl PlanStore {
     /// current one back).
     pub fn replace(&self, plan: Plan) {
         self.record_undo_step(None);
-        self.plan.set(plan);
+        self.set_plan(plan);
     }
 
     /// Keeps the plan as it is now as an undo step, unless the change to come
@@ -251,7 +355,7 @@ impl PlanStore {
         });
         let changed = found.is_some();
         if let Some(version) = found {
-            self.plan.set(version);
+            self.set_plan(version);
             self.announce(if backwards { "Undone" } else { "Redone" });
         }
         self.refresh_history_flags();
@@ -332,7 +436,7 @@ impl PlanStore {
             self.pending_save.set_value(None);
         }
         self.skip_next_save.set_value(true);
-        self.plan.set(plan);
+        self.set_plan(plan);
         self.save_state.set(SaveState::Saved);
         // Undoing now would silently bring back what the other tab changed.
         self.history.set_value(History::default());
@@ -430,4 +534,39 @@ impl PlanStore {
 /// The store given out by `App`.
 pub fn use_plan_store() -> PlanStore {
     expect_context::<PlanStore>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ChangeLog, Touched};
+    use crate::domain::plan::Id;
+
+    #[test]
+    fn the_change_log_names_the_goals_edited_since_a_revision() {
+        let mut log = ChangeLog::default();
+        assert_eq!(log.goals_edited_since(0), Some(vec![]));
+        log.note(Touched::OneGoal(Id::from("a")));
+        log.note(Touched::OneGoal(Id::from("b")));
+        log.note(Touched::OneGoal(Id::from("a")));
+        assert_eq!(log.revision, 3);
+        assert_eq!(
+            log.goals_edited_since(0),
+            Some(vec![Id::from("a"), Id::from("b")])
+        );
+        assert_eq!(log.goals_edited_since(2), Some(vec![Id::from("a")]));
+        assert_eq!(log.goals_edited_since(3), Some(vec![]));
+        log.note(Touched::Anything);
+        assert_eq!(log.goals_edited_since(2), None);
+        assert_eq!(log.goals_edited_since(4), Some(vec![]));
+    }
+
+    #[test]
+    fn a_change_too_old_to_be_kept_counts_as_anything() {
+        let mut log = ChangeLog::default();
+        for _ in 0..ChangeLog::KEPT + 1 {
+            log.note(Touched::OneGoal(Id::from("a")));
+        }
+        assert_eq!(log.goals_edited_since(0), None);
+        assert_eq!(log.goals_edited_since(1), Some(vec![Id::from("a")]));
+    }
 }

@@ -161,6 +161,18 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, for a year of four digits.
+    fn iso_bytes(self) -> Option<[u8; 10]> {
+        let year = u32::try_from(self.year).ok().filter(|year| *year <= 9999)?;
+        let mut bytes = *b"0000-00-00";
+        put_digits(&mut bytes[0..4], year);
+        put_digits(&mut bytes[5..7], u32::from(self.month));
+        put_digits(&mut bytes[8..10], u32::from(self.day));
+        Some(bytes)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -211,6 +223,19 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// `YYYY-MM-DDTHH:MM:SSZ`, for a year of four digits.
+    fn iso_bytes(self) -> Option<[u8; 20]> {
+        let mut bytes = *b"0000-00-00T00:00:00Z";
+        bytes[..10].copy_from_slice(&self.date().iso_bytes()?);
+        let seconds_of_day = self.seconds_since_epoch.rem_euclid(SECONDS_PER_DAY) as u32;
+        put_digits(&mut bytes[11..13], seconds_of_day / 3600);
+        put_digits(&mut bytes[14..16], seconds_of_day % 3600 / 60);
+        put_digits(&mut bytes[17..19], seconds_of_day % 60);
+        Some(bytes)
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let seconds_of_day = self.seconds_since_epoch.rem_euclid(SECONDS_PER_DAY);
@@ -245,41 +270,123 @@ fn parse_digits(text: &str) -> Option<u32> {
     text.parse().ok()
 }
 
+// Plans hold thousands of dates and times, so they are written from a few
+// bytes and read without copying, rather than through the formatting machinery.
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.iso_bytes() {
+            Some(bytes) => serializer.serialize_str(ascii(&bytes)),
+            None => serializer.collect_str(self),
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("expected a date like 2026-03-31, found {text:?}"))
+        deserializer.deserialize_str(TextOf {
+            parse: Date::parse,
+            expected: "a date like 2026-03-31",
         })
     }
 }
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.iso_bytes() {
+            Some(bytes) => serializer.serialize_str(ascii(&bytes)),
+            None => serializer.collect_str(self),
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Timestamp::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a time like 2026-03-31T09:30:00Z, found {text:?}"
-            ))
+        deserializer.deserialize_str(TextOf {
+            parse: Timestamp::parse,
+            expected: "a time like 2026-03-31T09:30:00Z",
         })
     }
+}
+
+/// Reads a date or time from a string, borrowed where the format allows.
+struct TextOf<T> {
+    parse: fn(&str) -> Option<T>,
+    expected: &'static str,
+}
+
+impl<T> serde::de::Visitor<'_> for TextOf<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text)
+            .ok_or_else(|| E::custom(format!("expected {}, found {text:?}", self.expected)))
+    }
+}
+
+/// Writes `value` as decimal digits filling `out`, with leading zeros.
+fn put_digits(out: &mut [u8], mut value: u32) {
+    for slot in out.iter_mut().rev() {
+        *slot = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+}
+
+fn ascii(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("digits and separators are ASCII")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_times_are_written_as_their_text() {
+        let seconds = [
+            0,
+            59,
+            86_399,
+            1_795_000_000,
+            -1,
+            -62_135_596_800, // 0001-01-01T00:00:00Z
+            253_402_300_799, // 9999-12-31T23:59:59Z
+            253_402_300_800, // year 10000: written the long way
+        ];
+        for seconds in seconds {
+            let time = Timestamp::from_seconds(seconds);
+            let json = serde_json::to_string(&time).unwrap();
+            assert_eq!(json, format!("\"{time}\""));
+            assert_eq!(
+                serde_json::to_string(&time.date()).unwrap(),
+                format!("\"{}\"", time.date())
+            );
+            if (1..=9999).contains(&time.date().year()) {
+                assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), time);
+            }
+        }
+        assert_eq!(
+            Timestamp::from_seconds(1_795_000_000).to_string(),
+            "2026-11-18T11:06:40Z"
+        );
+    }
+
+    #[test]
+    fn unreadable_dates_and_times_say_what_was_expected() {
+        let error = |json: &str| serde_json::from_str::<Date>(json).unwrap_err().to_string();
+        assert!(error("\"31/03/2026\"")
+            .starts_with("expected a date like 2026-03-31, found \"31/03/2026\""));
+        assert!(
+            error("20260331").starts_with("invalid type: integer `20260331`, expected a string")
+        );
+        let error = serde_json::from_str::<Timestamp>("\"noon\"")
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("expected a time like 2026-03-31T09:30:00Z, found \"noon\""));
+    }
 
     #[test]
     fn epoch_is_day_zero() {

@@ -82,6 +82,15 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
     if text.len() > MAX_PLAN_FILE_BYTES {
         return Err(PlanFileError::TooLarge { bytes: text.len() });
     }
+    // Nearly every text is a plan of this version: read it straight into a
+    // plan. Anything else takes the careful way below, which says what is
+    // wrong and where, and migrates earlier versions.
+    if let Ok(plan) = serde_json::from_str::<Plan>(text) {
+        if plan.format == FORMAT_ID && plan.schema_version == SCHEMA_VERSION {
+            check_integrity(&plan)?;
+            return Ok(plan);
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(|error| PlanFileError::NotJson {
         detail: error.to_string(),
     })?;

@@ -316,54 +316,224 @@ pub struct OutlineEntry {
     pub position: usize,
     pub depth: usize,
     pub status: GoalStatus,
+    pub target_date: Option<Date>,
     pub progress: Progress,
-    pub next_step: Option<Id>,
+    /// Where the next step under this goal is in `Plan::goals`.
+    pub next_step: Option<usize>,
+    /// The latest date set under this goal, when it comes after the goal's own.
+    pub late_date: Option<Date>,
+    /// What the goal above rolls up: the first open step and the first step
+    /// in progress under (or at) this goal, and the latest date set below it.
+    first_open: Option<usize>,
+    first_in_progress: Option<usize>,
+    latest_below: Option<Date>,
 }
 
-/// The shape of the goal tree with each goal's roll-ups, computed once per
-/// change of the plan and shared by every row of the goal list.
+/// The shape of the goal tree (who is under whom, each goal's status and
+/// date) with each goal's roll-ups, built in one pass over the plan and
+/// shared by every row of the goal list. Renaming a goal or editing its notes
+/// leaves the shape as it was, which [`Outline::has_shape_of`] tells without
+/// building a new one; a change to one goal's status or date is followed by
+/// [`Outline::follow_edit`], which redoes that goal's roll-ups and those of
+/// the goals above it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outline {
-    children: HashMap<Option<Id>, Vec<Id>>,
-    entries: HashMap<Id, OutlineEntry>,
+    /// Ids in the plan's order.
+    ids: Vec<Id>,
+    position_of: HashMap<Id, usize>,
+    /// By position; `None` for a goal cut off from the tree (validation refuses
+    /// such plans, but the outline must not loop or panic on one).
+    entries: Vec<Option<OutlineEntry>>,
+    parents: Vec<Option<usize>>,
+    /// Positions of each goal's children in order, by position.
+    children: Vec<Vec<usize>>,
+    roots: Vec<usize>,
 }
 
 impl Outline {
     pub fn of(plan: &Plan) -> Self {
-        let tree = GoalTree::new(plan);
-        let mut outline = Outline::default();
-        let mut stack: Vec<(Option<&Id>, usize)> = vec![(None, 0)];
-        while let Some((parent, depth)) = stack.pop() {
-            let children: Vec<Id> = tree.children(parent).map(|g| g.id.clone()).collect();
-            for child in tree.children(parent) {
-                outline.entries.insert(
-                    child.id.clone(),
-                    OutlineEntry {
-                        position: tree.position_of[&child.id],
-                        depth,
-                        status: child.status,
-                        progress: tree.progress(&child.id),
-                        next_step: tree.next_step(&child.id).map(|step| step.id.clone()),
-                    },
-                );
-                stack.push((Some(&child.id), depth + 1));
+        let count = plan.goals.len();
+        let ids: Vec<Id> = plan.goals.iter().map(|goal| goal.id.clone()).collect();
+        let position_of: HashMap<Id, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(position, id)| (id.clone(), position))
+            .collect();
+        let mut outline = Self {
+            ids,
+            position_of,
+            entries: vec![None; count],
+            parents: vec![None; count],
+            children: vec![Vec::new(); count],
+            roots: Vec::new(),
+        };
+        for (position, goal) in plan.goals.iter().enumerate() {
+            match &goal.parent {
+                None => outline.roots.push(position),
+                // A goal whose parent is missing is cut off from the tree:
+                // not shown, and counted for nothing.
+                Some(parent) => {
+                    if let Some(&at) = outline.position_of.get(parent) {
+                        outline.parents[position] = Some(at);
+                        outline.children[at].push(position);
+                    }
+                }
             }
-            if !children.is_empty() {
-                outline.children.insert(parent.cloned(), children);
+        }
+
+        // Parents come before their children in this order, so walking it
+        // backwards sees every child before its parent. Only goals reachable
+        // from a long-term goal are in it.
+        let mut top_down = Vec::with_capacity(count);
+        let mut depths = vec![0; count];
+        let mut stack: Vec<usize> = outline.roots.iter().rev().copied().collect();
+        while let Some(position) = stack.pop() {
+            top_down.push(position);
+            for &child in outline.children[position].iter().rev() {
+                depths[child] = depths[position] + 1;
+                stack.push(child);
             }
+        }
+        for &position in top_down.iter().rev() {
+            outline.entries[position] = Some(outline.roll_up(plan, position, depths[position]));
         }
         outline
     }
 
+    /// The entry of the goal at `position`, from the entries of its children.
+    fn roll_up(&self, plan: &Plan, position: usize, depth: usize) -> OutlineEntry {
+        let goal = &plan.goals[position];
+        let under = || {
+            self.children[position]
+                .iter()
+                .filter_map(|&child| self.entries[child].as_ref())
+        };
+        let is_step = self.children[position].is_empty();
+        let progress = if goal.status == GoalStatus::Dropped {
+            Progress::default()
+        } else if is_step {
+            Progress {
+                done: usize::from(goal.status == GoalStatus::Done),
+                total: 1,
+            }
+        } else {
+            let summed = under()
+                .map(|entry| entry.progress)
+                .fold(Progress::default(), Progress::add);
+            // A goal marked done counts every step under it as done.
+            if goal.status == GoalStatus::Done {
+                Progress {
+                    done: summed.total,
+                    total: summed.total,
+                }
+            } else {
+                summed
+            }
+        };
+        let (first_open, first_in_progress) = if !goal.status.is_active() {
+            (None, None)
+        } else if is_step {
+            (
+                Some(position),
+                (goal.status == GoalStatus::InProgress).then_some(position),
+            )
+        } else {
+            (
+                under().find_map(|entry| entry.first_open),
+                under().find_map(|entry| entry.first_in_progress),
+            )
+        };
+        let latest_below = under()
+            .flat_map(|entry| {
+                let counted = entry.status != GoalStatus::Dropped;
+                [entry.target_date.filter(|_| counted), entry.latest_below]
+            })
+            .flatten()
+            .max();
+        OutlineEntry {
+            position,
+            depth,
+            status: goal.status,
+            target_date: goal.target_date,
+            progress,
+            next_step: first_in_progress.or(first_open),
+            late_date: goal
+                .target_date
+                .and(latest_below)
+                .filter(|latest| Some(*latest) > goal.target_date),
+            first_open,
+            first_in_progress,
+            latest_below,
+        }
+    }
+
+    /// Follows a change to one goal's own fields (its status or date; not
+    /// where it sits) by redoing its roll-ups and those of every goal above
+    /// it. Returns the positions of those goals, the edited one first, or
+    /// `None` when the goal is not in the outline.
+    pub fn follow_edit(&mut self, plan: &Plan, id: &Id) -> Option<Vec<usize>> {
+        let mut position = *self.position_of.get(id)?;
+        let mut redone = Vec::new();
+        loop {
+            let depth = self.entries[position].as_ref()?.depth;
+            self.entries[position] = Some(self.roll_up(plan, position, depth));
+            redone.push(position);
+            match self.parents[position] {
+                Some(parent) => position = parent,
+                None => return Some(redone),
+            }
+        }
+    }
+
+    /// Whether this outline still describes `plan`: the same goals in the same
+    /// order under the same parents, with the same statuses and dates. Costs
+    /// a comparison per goal and no allocation, so it can run per keystroke.
+    /// A plan with a goal cut off from the tree (which validation refuses)
+    /// never matches, so its outline is simply built again.
+    pub fn has_shape_of(&self, plan: &Plan) -> bool {
+        self.ids.len() == plan.goals.len()
+            && plan.goals.iter().enumerate().all(|(position, goal)| {
+                self.ids[position] == goal.id
+                    && goal.parent.as_ref() == self.parents[position].map(|at| &self.ids[at])
+                    && self.entries[position].as_ref().is_some_and(|entry| {
+                        entry.status == goal.status && entry.target_date == goal.target_date
+                    })
+            })
+    }
+
     /// Ids of the goals under `parent` (the long-term goals for `None`), in order.
-    pub fn children(&self, parent: Option<&Id>) -> &[Id] {
-        self.children
-            .get(&parent.cloned())
-            .map_or(&[], Vec::as_slice)
+    pub fn children(&self, parent: Option<&Id>) -> impl ExactSizeIterator<Item = &Id> + '_ {
+        let positions: &[usize] = match parent {
+            None => &self.roots,
+            Some(id) => self
+                .position_of
+                .get(id)
+                .map_or(&[], |&at| self.children[at].as_slice()),
+        };
+        positions.iter().map(|&at| &self.ids[at])
+    }
+
+    /// Positions of the goals under the goal at `position`, in order.
+    pub fn children_at(&self, position: usize) -> &[usize] {
+        &self.children[position]
+    }
+
+    /// Positions of the long-term goals, in order.
+    pub fn roots(&self) -> &[usize] {
+        &self.roots
     }
 
     pub fn entry(&self, id: &Id) -> Option<&OutlineEntry> {
-        self.entries.get(id)
+        self.entry_at(*self.position_of.get(id)?)
+    }
+
+    /// The entry of the goal at `position` in `Plan::goals`.
+    pub fn entry_at(&self, position: usize) -> Option<&OutlineEntry> {
+        self.entries.get(position)?.as_ref()
+    }
+
+    pub fn id_at(&self, position: usize) -> &Id {
+        &self.ids[position]
     }
 }
 
@@ -613,29 +783,6 @@ pub fn shift_goal(
     };
     move_goal(plan, id, parent.as_ref(), target, now)?;
     Ok(true)
-}
-
-/// Goals whose target date comes before a target date set somewhere under
-/// them, each with the latest such date.
-pub fn dates_out_of_order(plan: &Plan) -> HashMap<Id, Date> {
-    let tree = GoalTree::new(plan);
-    let mut found = HashMap::new();
-    for goal in &plan.goals {
-        let Some(own_date) = goal.target_date else {
-            continue;
-        };
-        let latest = tree
-            .subtree(&goal.id)
-            .into_iter()
-            .skip(1)
-            .filter(|below| below.status != GoalStatus::Dropped)
-            .filter_map(|below| below.target_date)
-            .max();
-        if let Some(latest) = latest.filter(|latest| *latest > own_date) {
-            found.insert(goal.id.clone(), latest);
-        }
-    }
-    found
 }
 
 /// Moves a goal next to `target`, before or after it, under the same parent
@@ -1094,26 +1241,27 @@ mod tests {
         mark_done(&mut plan, &Id::from("shortlist"), at(1)).unwrap();
         let outline = Outline::of(&plan);
         let tree = GoalTree::new(&plan);
-        assert_eq!(outline.children(None), [Id::from("author")]);
+        let children = |parent: Option<&str>| -> Vec<&Id> {
+            outline.children(parent.map(Id::from).as_ref()).collect()
+        };
+        assert_eq!(children(None), [&Id::from("author")]);
         assert_eq!(
-            outline.children(Some(&Id::from("agent"))),
-            [Id::from("shortlist"), Id::from("letters")]
+            children(Some("agent")),
+            [&Id::from("shortlist"), &Id::from("letters")]
         );
-        assert!(outline.children(Some(&Id::from("draft"))).is_empty());
+        assert!(children(Some("draft")).is_empty());
         for goal in &plan.goals {
             let entry = outline.entry(&goal.id).unwrap();
             assert_eq!(&plan.goals[entry.position], goal);
             assert_eq!(entry.depth, tree.depth(&goal.id));
             assert_eq!(entry.progress, tree.progress(&goal.id));
             assert_eq!(
-                entry.next_step.as_ref(),
+                entry.next_step.map(|at| outline.id_at(at)),
                 tree.next_step(&goal.id).map(|g| &g.id)
             );
         }
-        assert_eq!(
-            outline.entry(&Id::from("author")).unwrap().next_step,
-            Some(Id::from("letters"))
-        );
+        let next = outline.entry(&Id::from("author")).unwrap().next_step;
+        assert_eq!(next.map(|at| outline.id_at(at)), Some(&Id::from("letters")));
     }
 
     fn sibling_ids(plan: &Plan, parent: Option<&str>) -> Vec<String> {
@@ -1231,12 +1379,20 @@ mod tests {
         set_target_date(&mut plan, &Id::from("agent"), date("2027-01-31"), at(1)).unwrap();
         set_target_date(&mut plan, &Id::from("letters"), date("2027-03-01"), at(1)).unwrap();
         set_target_date(&mut plan, &Id::from("shortlist"), date("2027-01-10"), at(1)).unwrap();
-        let found = dates_out_of_order(&plan);
-        assert_eq!(found.get(&Id::from("agent")), date("2027-03-01").as_ref());
-        assert_eq!(found.len(), 1);
+        let late_dates = |plan: &Plan| -> Vec<(String, Date)> {
+            let outline = Outline::of(plan);
+            plan.goals
+                .iter()
+                .filter_map(|goal| Some((goal.id.to_string(), outline.entry(&goal.id)?.late_date?)))
+                .collect()
+        };
+        assert_eq!(
+            late_dates(&plan),
+            [("agent".to_owned(), date("2027-03-01").unwrap())]
+        );
         // A dropped step no longer counts.
         drop_goal(&mut plan, &Id::from("letters"), "", at(2)).unwrap();
-        assert!(dates_out_of_order(&plan).is_empty());
+        assert!(late_dates(&plan).is_empty());
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Property tests: every plan the app can hold survives its files, the
-//! importer never panics on any input, and merging keeps a plan whole.
+//! importer never panics on any input, merging keeps a plan whole, and the
+//! goal list's one-pass outline says what the tree's own walks say.
 
 use super::calendar::{Date, Timestamp};
 use super::format::{check_integrity, parse_plan, to_file_text, to_storage_text};
-use super::goals::MAX_DEPTH;
+use super::goals::{GoalTree, Outline, MAX_DEPTH};
 use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
 use super::plan::*;
@@ -322,6 +323,66 @@ proptest! {
         let (again, report) = merge_plans(&merged, &merged, Timestamp::from_seconds(0)).unwrap();
         prop_assert_eq!(&again, &merged);
         prop_assert!(report.changes_nothing());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_outline_agrees_with_the_walks_of_the_tree(
+        goals in (0usize..40).prop_flat_map(goals),
+        edit in any::<prop::sample::Index>(),
+        status in prop::sample::select(GoalStatus::ALL.to_vec()),
+    ) {
+        let mut plan = Plan { goals, ..Plan::default() };
+        let outline = Outline::of(&plan);
+        let tree = GoalTree::new(&plan);
+        for (position, goal) in plan.goals.iter().enumerate() {
+            let entry = outline.entry_at(position).unwrap();
+            prop_assert_eq!(entry.position, position);
+            prop_assert_eq!(entry.depth, tree.depth(&goal.id));
+            prop_assert_eq!(entry.progress, tree.progress(&goal.id));
+            prop_assert_eq!(
+                entry.next_step.map(|at| &plan.goals[at].id),
+                tree.next_step(&goal.id).map(|step| &step.id)
+            );
+            let latest_below = tree
+                .subtree(&goal.id)
+                .into_iter()
+                .skip(1)
+                .filter(|below| below.status != GoalStatus::Dropped)
+                .filter_map(|below| below.target_date)
+                .max();
+            let late = goal.target_date.and(latest_below).filter(|latest| Some(*latest) > goal.target_date);
+            prop_assert_eq!(entry.late_date, late);
+            let children: Vec<&Id> = outline.children(Some(&goal.id)).collect();
+            let walked: Vec<&Id> = tree.children(Some(&goal.id)).map(|child| &child.id).collect();
+            prop_assert_eq!(children, walked);
+        }
+        prop_assert!(outline.has_shape_of(&plan));
+
+        // Words leave the shape as it was; a status or a date does not, and
+        // following that one edit gives the outline built afresh.
+        if !plan.goals.is_empty() {
+            let at = edit.index(plan.goals.len());
+            let id = plan.goals[at].id.clone();
+            let depth = tree.depth(&id);
+            plan.goals[at].title.push_str(" and more");
+            plan.goals[at].notes.push('!');
+            prop_assert!(outline.has_shape_of(&plan));
+            let was = plan.goals[at].status;
+            plan.goals[at].status = status;
+            prop_assert_eq!(outline.has_shape_of(&plan), status == was);
+            let mut followed = outline.clone();
+            let redone = followed.follow_edit(&plan, &id).unwrap();
+            prop_assert_eq!(redone.len(), depth + 1);
+            prop_assert_eq!(&followed, &Outline::of(&plan));
+            plan.goals[at].target_date = plan.goals[at].target_date.map_or(Date::parse("2030-01-01"), |_| None);
+            prop_assert!(!followed.has_shape_of(&plan));
+            followed.follow_edit(&plan, &id).unwrap();
+            prop_assert_eq!(&followed, &Outline::of(&plan));
+        }
     }
 }
 

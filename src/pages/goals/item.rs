@@ -77,7 +77,7 @@ pub fn GoalItem(id: Id) -> impl IntoView {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let text = event_target_value(&event);
-            let _ = store.update(|plan| rename_goal(plan, &id, &text, clock::now()));
+            let _ = store.update_goal(&id, |plan| rename_goal(plan, &id, &text, clock::now()));
         }
     };
     let toggle_done = {
@@ -88,7 +88,7 @@ pub fn GoalItem(id: Id) -> impl IntoView {
             } else {
                 GoalStatus::Open
             };
-            let _ = store.update(|plan| set_status(plan, &id, status, clock::now()));
+            let _ = store.update_goal(&id, |plan| set_status(plan, &id, status, clock::now()));
         }
     };
     let remove = {
@@ -422,7 +422,7 @@ pub(super) fn run_outliner_command(
             } else {
                 GoalStatus::Done
             };
-            let _ = store.update(|plan| set_status(plan, id, next, now));
+            let _ = store.update_goal(id, |plan| set_status(plan, id, next, now));
             true
         }
     }
@@ -472,28 +472,28 @@ fn GoalDetails(id: Id, row: RwSignal<RowData>, panel_id: String) -> impl IntoVie
             let Some(status) = GoalStatus::from_key(&event_target_value(&event)) else {
                 return;
             };
-            let _ = store.update(|plan| set_status(plan, &id, status, clock::now()));
+            let _ = store.update_goal(&id, |plan| set_status(plan, &id, status, clock::now()));
         }
     };
     let change_reason = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let reason = event_target_value(&event);
-            let _ = store.update(|plan| drop_goal(plan, &id, &reason, clock::now()));
+            let _ = store.update_goal(&id, |plan| drop_goal(plan, &id, &reason, clock::now()));
         }
     };
     let change_date = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let date = Date::parse(&event_target_value(&event));
-            let _ = store.update(|plan| set_target_date(plan, &id, date, clock::now()));
+            let _ = store.update_goal(&id, |plan| set_target_date(plan, &id, date, clock::now()));
         }
     };
     let change_notes = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let notes = event_target_value(&event);
-            let _ = store.update(|plan| set_notes(plan, &id, &notes, clock::now()));
+            let _ = store.update_goal(&id, |plan| set_notes(plan, &id, &notes, clock::now()));
         }
     };
     let move_by = move |command: OutlinerCommand| {

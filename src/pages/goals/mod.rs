@@ -165,10 +165,12 @@ pub fn GoalsPage() -> impl IntoView {
     let rows = GoalRows::new(store, list_state);
     provide_context(rows);
     let long_term_ids = rows.roots();
-    let has_goals = move || store.with(|plan| !plan.goals.is_empty());
-    let vision = move || store.with(|plan| plan.vision.statement.trim().to_owned());
-    let finished_count =
-        move || store.with(|plan| plan.goals.iter().filter(|g| !g.status.is_active()).count());
+    // Memos, so typing in a title (which changes the plan) redraws neither.
+    let has_goals = Memo::new(move |_| store.with(|plan| !plan.goals.is_empty()));
+    let vision = Memo::new(move |_| store.with(|plan| plan.vision.statement.trim().to_owned()));
+    let finished_count = Memo::new(move |_| {
+        store.with(|plan| plan.goals.iter().filter(|g| !g.status.is_active()).count())
+    });
 
     view! {
         <div class="page page--goals">
@@ -179,7 +181,7 @@ pub fn GoalsPage() -> impl IntoView {
                 </p>
             </header>
             {move || {
-                let vision = vision();
+                let vision = vision.get();
                 if vision.is_empty() {
                     view! {
                         <p class="hint-card">
@@ -202,7 +204,7 @@ pub fn GoalsPage() -> impl IntoView {
             <AddGoalForm parent=None level=GoalLevel::LongTerm/>
             <RemovalUndoNotice/>
             <Show
-                when=has_goals
+                when=move || has_goals.get()
                 fallback=|| {
                     view! {
                         <p class="empty-state">
@@ -218,7 +220,7 @@ pub fn GoalsPage() -> impl IntoView {
                             prop:checked=move || list_state.hide_finished.get()
                             on:change=move |event| list_state.hide_finished.set(event_target_checked(&event))
                         />
-                        {move || format!("Hide done and dropped ({})", finished_count())}
+                        {move || format!("Hide done and dropped ({})", finished_count.get())}
                     </label>
                     <div class="button-row">
                         <button

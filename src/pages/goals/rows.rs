@@ -5,10 +5,19 @@
 //! make every change cost O(rows²). Instead a single effect reads the plan,
 //! works out what each row shows, and sets only the rows that differ; each
 //! row subscribes to its own signal and nothing else.
+//!
+//! The effect does as little as the change allows. An edit of one goal's
+//! own fields made through [`PlanStore::update_goal`] (typing a title,
+//! marking a step done) redoes that goal's row and the rows above it, from the
+//! outline's [`Outline::follow_edit`]. Any other change is checked against
+//! the outline: if the shape is the same ([`Outline::has_shape_of`]) each
+//! row's goal is compared with the plan's, in order and without allocating;
+//! if not, or if the view changed (a branch collapsed, finished goals
+//! hidden), every row is laid out again and only those that differ are set.
 
 use super::GoalListState;
 use crate::domain::calendar::Date;
-use crate::domain::goals::{dates_out_of_order, Outline, OutlineEntry, Progress};
+use crate::domain::goals::{Outline, Progress};
 use crate::domain::plan::{Goal, Id, Plan};
 use crate::state::PlanStore;
 use leptos::prelude::*;
@@ -32,55 +41,54 @@ pub(super) struct RowData {
 /// The rows' signals, kept in step with the plan by one effect.
 #[derive(Clone, Copy)]
 pub(super) struct GoalRows {
-    rows: StoredValue<HashMap<Id, ArcRwSignal<RowData>>>,
+    rows: StoredValue<Rows>,
     roots: RwSignal<Vec<Id>>,
 }
 
-/// The parts of the plan that change the tree's shape; typing a title
-/// leaves it equal, so the outline is not recomputed per keystroke.
-type Shape = Vec<(
-    Id,
-    Option<Id>,
-    crate::domain::plan::GoalStatus,
-    Option<Date>,
-)>;
-
-fn shape_of(plan: &Plan) -> Shape {
-    plan.goals
-        .iter()
-        .map(|g| (g.id.clone(), g.parent.clone(), g.status, g.target_date))
-        .collect()
+/// How the list is shown, as far as laying out the rows is concerned.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ViewSettings {
+    hide_finished: bool,
+    /// Counts changes to the set of collapsed branches.
+    collapsed_version: u64,
 }
+
+#[derive(Default)]
+struct Rows {
+    /// The outline the rows were last laid out from.
+    outline: Outline,
+    laid_out_for: Option<ViewSettings>,
+    /// The plan's revision the rows show.
+    seen_revision: u64,
+    /// Each goal's signal: a goal keeps its signal (and so its row) for as
+    /// long as it is in the tree.
+    by_id: HashMap<Id, ArcRwSignal<RowData>>,
+    /// The same signals in the plan's order, as in `outline`.
+    in_plan_order: Vec<Option<ArcRwSignal<RowData>>>,
+}
+
+/// Rows to set, with what they now show.
+type Changed = Vec<(ArcRwSignal<RowData>, RowData)>;
 
 impl GoalRows {
     pub(super) fn new(store: PlanStore, list_state: GoalListState) -> Self {
-        let shape = Memo::new(move |_| store.with(shape_of));
-        // Reading (not just tracking) the shape computes it, and so subscribes
-        // it to the plan.
-        let outline = Memo::new(move |_| {
-            shape.with(|_| ());
-            store.with_untracked(Outline::of)
-        });
-        let late_dates = Memo::new(move |_| {
-            shape.with(|_| ());
-            store.with_untracked(dates_out_of_order)
+        let collapsed_version = Memo::new(move |previous: Option<&u64>| {
+            list_state.collapsed.track();
+            previous.map_or(0, |version| version + 1)
         });
         let rows = Self {
-            rows: StoredValue::new(HashMap::new()),
+            rows: StoredValue::new(Rows::default()),
             roots: RwSignal::new(Vec::new()),
         };
         // Runs once now, so the first render finds its rows, then on every change.
         let refresh = move || {
-            let hide_finished = list_state.hide_finished.get();
+            let settings = ViewSettings {
+                hide_finished: list_state.hide_finished.get(),
+                collapsed_version: collapsed_version.get(),
+            };
             list_state.collapsed.with(|collapsed| {
-                outline.with(|outline| {
-                    late_dates.with(|late_dates| {
-                        store.with(|plan| {
-                            rows.refresh(plan, outline, late_dates, collapsed, hide_finished)
-                        })
-                    })
-                })
-            })
+                store.with(|plan| rows.refresh(store, plan, collapsed, settings));
+            });
         };
         untrack(refresh);
         Effect::new(move |previous: Option<()>| {
@@ -90,8 +98,7 @@ impl GoalRows {
                 // Subscribe without redoing the work just done.
                 list_state.hide_finished.track();
                 list_state.collapsed.track();
-                outline.with(|_| ());
-                late_dates.with(|_| ());
+                collapsed_version.track();
                 store.with(|_| ());
             }
         });
@@ -100,7 +107,7 @@ impl GoalRows {
 
     /// The signal of one goal's row.
     pub(super) fn row(&self, id: &Id) -> Option<ArcRwSignal<RowData>> {
-        self.rows.with_value(|rows| rows.get(id).cloned())
+        self.rows.with_value(|rows| rows.by_id.get(id).cloned())
     }
 
     /// Long-term goals on show.
@@ -110,68 +117,225 @@ impl GoalRows {
 
     fn refresh(
         &self,
+        store: PlanStore,
         plan: &Plan,
-        outline: &Outline,
-        late_dates: &HashMap<Id, Date>,
         collapsed: &HashSet<Id>,
-        hide_finished: bool,
+        settings: ViewSettings,
     ) {
-        let visible = |parent: Option<&Id>| {
-            outline.children(parent).iter().filter(move |id| {
-                !hide_finished || outline.entry(id).is_some_and(|e| e.status.is_active())
-            })
-        };
-        let has_children = |id: &Id| !outline.children(Some(id)).is_empty();
-        let next_step_title = |entry: &OutlineEntry| {
-            let next = outline.entry(entry.next_step.as_ref()?)?;
-            Some(plan.goals[next.position].title.as_str())
-        };
-        let build = |goal: &Goal, entry: &OutlineEntry| RowData {
-            goal: goal.clone(),
-            depth: entry.depth,
-            progress: entry.progress,
-            next_step_title: next_step_title(entry).map(str::to_owned),
-            has_children: has_children(&goal.id),
-            visible_children: visible(Some(&goal.id)).cloned().collect(),
-            collapsed: collapsed.contains(&goal.id),
-            late_date: late_dates.get(&goal.id).copied(),
-        };
-        // Compares by reference, so an unchanged row costs no allocation.
-        let unchanged = |row: &RowData, goal: &Goal, entry: &OutlineEntry| {
-            row.goal == *goal
-                && row.depth == entry.depth
-                && row.progress == entry.progress
-                && row.next_step_title.as_deref() == next_step_title(entry)
-                && row.has_children == has_children(&goal.id)
-                && row.collapsed == collapsed.contains(&goal.id)
-                && row.late_date == late_dates.get(&goal.id).copied()
-                && row.visible_children.iter().eq(visible(Some(&goal.id)))
-        };
-
+        let hide_finished = settings.hide_finished;
         let mut changed = Vec::new();
+        let mut new_roots = None;
         self.rows.update_value(|rows| {
-            rows.retain(|id, _| outline.entry(id).is_some());
-            for goal in &plan.goals {
-                let Some(entry) = outline.entry(&goal.id) else {
-                    continue;
-                };
-                match rows.get(&goal.id) {
-                    Some(row) if row.with_untracked(|row| unchanged(row, goal, entry)) => {}
-                    Some(row) => changed.push((row.clone(), build(goal, entry))),
-                    None => {
-                        rows.insert(goal.id.clone(), ArcRwSignal::new(build(goal, entry)));
-                    }
+            let edited = (rows.laid_out_for == Some(settings))
+                .then(|| store.goals_edited_since(rows.seen_revision))
+                .flatten();
+            rows.seen_revision = store.revision();
+            let attempted = edited.is_some();
+            let followed = edited.is_some_and(|edited| {
+                edited
+                    .iter()
+                    .all(|id| rows.follow_edit(plan, id, collapsed, hide_finished, &mut changed))
+            });
+            if !followed {
+                changed.clear();
+                let reshaped = !rows.outline.has_shape_of(plan);
+                if reshaped {
+                    rows.outline = Outline::of(plan);
                 }
+                // An edit that could not be followed may have left rows
+                // half redone: lay them all out.
+                if reshaped || attempted || rows.laid_out_for != Some(settings) {
+                    rows.lay_out(plan, collapsed, hide_finished, &mut changed);
+                    rows.laid_out_for = Some(settings);
+                } else {
+                    rows.follow_edits(plan, &mut changed);
+                }
+            }
+            let roots = rows.outline.roots();
+            let shown = self.roots.with_untracked(|shown| {
+                shown.iter().eq(rows.visible_children(roots, hide_finished))
+            });
+            if !shown {
+                new_roots = Some(
+                    rows.visible_children(roots, hide_finished)
+                        .cloned()
+                        .collect(),
+                );
             }
         });
         for (row, data) in changed {
             row.set(data);
         }
-        if !self
-            .roots
-            .with_untracked(|roots| roots.iter().eq(visible(None)))
+        if let Some(roots) = new_roots {
+            self.roots.set(roots);
+        }
+    }
+}
+
+impl Rows {
+    fn next_step_title<'a>(&self, plan: &'a Plan, position: usize) -> Option<&'a str> {
+        let next = self.outline.entry_at(position)?.next_step?;
+        Some(plan.goals[next].title.as_str())
+    }
+
+    fn visible_children<'a>(
+        &'a self,
+        positions: &'a [usize],
+        hide_finished: bool,
+    ) -> impl Iterator<Item = &'a Id> + 'a {
+        positions
+            .iter()
+            .filter(move |&&child| {
+                !hide_finished
+                    || self
+                        .outline
+                        .entry_at(child)
+                        .is_some_and(|entry| entry.status.is_active())
+            })
+            .map(|&child| self.outline.id_at(child))
+    }
+
+    /// What the row of the goal at `position` shows, if it is in the tree.
+    fn row_data(
+        &self,
+        plan: &Plan,
+        position: usize,
+        collapsed: &HashSet<Id>,
+        hide_finished: bool,
+    ) -> Option<RowData> {
+        let entry = self.outline.entry_at(position)?;
+        let goal = &plan.goals[position];
+        let children = self.outline.children_at(position);
+        Some(RowData {
+            goal: goal.clone(),
+            depth: entry.depth,
+            progress: entry.progress,
+            next_step_title: self.next_step_title(plan, position).map(str::to_owned),
+            has_children: !children.is_empty(),
+            visible_children: self
+                .visible_children(children, hide_finished)
+                .cloned()
+                .collect(),
+            collapsed: collapsed.contains(&goal.id),
+            late_date: entry.late_date,
+        })
+    }
+
+    /// Whether a row already shows what [`Rows::row_data`] would give, found
+    /// without copying anything.
+    fn shows(
+        &self,
+        row: &RowData,
+        plan: &Plan,
+        position: usize,
+        collapsed: &HashSet<Id>,
+        hide_finished: bool,
+    ) -> bool {
+        let Some(entry) = self.outline.entry_at(position) else {
+            return false;
+        };
+        let goal = &plan.goals[position];
+        let children = self.outline.children_at(position);
+        row.goal == *goal
+            && row.depth == entry.depth
+            && row.progress == entry.progress
+            && row.next_step_title.as_deref() == self.next_step_title(plan, position)
+            && row.has_children != children.is_empty()
+            && row.collapsed == collapsed.contains(&goal.id)
+            && row.late_date == entry.late_date
+            && row
+                .visible_children
+                .iter()
+                .eq(self.visible_children(children, hide_finished))
+    }
+
+    /// Notes the row of the goal at `position` to be set, if it shows
+    /// something else.
+    fn redo_row(
+        &self,
+        row: &ArcRwSignal<RowData>,
+        plan: &Plan,
+        position: usize,
+        collapsed: &HashSet<Id>,
+        hide_finished: bool,
+        changed: &mut Changed,
+    ) {
+        if !row.with_untracked(|shown| self.shows(shown, plan, position, collapsed, hide_finished))
         {
-            self.roots.set(visible(None).cloned().collect());
+            if let Some(data) = self.row_data(plan, position, collapsed, hide_finished) {
+                changed.push((row.clone(), data));
+            }
+        }
+    }
+
+    /// Follows an edit of one goal's own fields: its roll-ups and those above
+    /// it, then their rows. False when the goal is not on the list.
+    fn follow_edit(
+        &mut self,
+        plan: &Plan,
+        id: &Id,
+        collapsed: &HashSet<Id>,
+        hide_finished: bool,
+        changed: &mut Changed,
+    ) -> bool {
+        let Some(redone) = self.outline.follow_edit(plan, id) else {
+            return false;
+        };
+        for position in redone {
+            let Some(Some(row)) = self.in_plan_order.get(position) else {
+                return false;
+            };
+            self.redo_row(row, plan, position, collapsed, hide_finished, changed);
+        }
+        true
+    }
+
+    /// Works out every row anew (after a change of shape or view), keeping
+    /// each goal's signal and setting only those that differ.
+    fn lay_out(
+        &mut self,
+        plan: &Plan,
+        collapsed: &HashSet<Id>,
+        hide_finished: bool,
+        changed: &mut Changed,
+    ) {
+        let outline = &self.outline;
+        self.by_id.retain(|id, _| outline.entry(id).is_some());
+        let mut in_plan_order = Vec::with_capacity(plan.goals.len());
+        for (position, goal) in plan.goals.iter().enumerate() {
+            let row = match self.by_id.get(&goal.id) {
+                Some(row) => {
+                    self.redo_row(row, plan, position, collapsed, hide_finished, changed);
+                    Some(row.clone())
+                }
+                None => self
+                    .row_data(plan, position, collapsed, hide_finished)
+                    .map(|data| {
+                        let row = ArcRwSignal::new(data);
+                        self.by_id.insert(goal.id.clone(), row.clone());
+                        row
+                    }),
+            };
+            in_plan_order.push(row);
+        }
+        self.in_plan_order = in_plan_order;
+    }
+
+    /// After a change that left the shape alone (a title, notes): sets the
+    /// rows whose goal or next step now reads differently.
+    fn follow_edits(&self, plan: &Plan, changed: &mut Changed) {
+        for (position, (goal, row)) in plan.goals.iter().zip(&self.in_plan_order).enumerate() {
+            let Some(row) = row else { continue };
+            let next_step_title = self.next_step_title(plan, position);
+            let unchanged = row.with_untracked(|shown| {
+                shown.goal == *goal && shown.next_step_title.as_deref() == next_step_title
+            });
+            if !unchanged {
+                let mut data = row.get_untracked();
+                data.goal = goal.clone();
+                data.next_step_title = next_step_title.map(str::to_owned);
+                changed.push((row.clone(), data));
+            }
         }
     }
 }
