@@ -142,11 +142,12 @@ fn back_up_unreadable(storage: &Storage, text: &str) -> Option<String> {
     storage.set_item(&key, text).ok().map(|()| key)
 }
 
-/// Writes the plan.
-pub fn save_plan(plan: &Plan) -> Result<(), SaveError> {
+/// Writes the plan, given as its storage text (`to_storage_text`, or the
+/// store's `StorageText` that keeps it between saves).
+pub fn save_plan_text(text: &str) -> Result<(), SaveError> {
     let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
     storage
-        .set_item(PLAN_KEY, &to_storage_text(plan))
+        .set_item(PLAN_KEY, text)
         .map_err(|error| to_save_error(&error))
 }
 

@@ -2,7 +2,7 @@
 //! autosave that keeps localStorage in step with it.
 
 use crate::clock;
-use crate::domain::format::parse_plan;
+use crate::domain::format::{parse_plan, StorageText};
 use crate::domain::goals::RemovedGoals;
 use crate::domain::plan::Id;
 use crate::domain::plan::Plan;
@@ -49,8 +49,11 @@ pub struct PlanStore {
     can_redo: RwSignal<bool>,
     /// What the live region last said: "Undone", "Redone", "Marked done: …".
     announcement: RwSignal<Option<String>>,
-    /// What the latest changes touched, for the goal list.
+    /// What the latest changes touched, for the goal list and the autosave.
     changes: StoredValue<ChangeLog>,
+    /// The plan's storage text as last saved, and the revision it shows, so
+    /// that a save after typing in a title writes that goal afresh.
+    storage_text: StoredValue<(u64, StorageText)>,
 }
 
 /// What one change of the plan touched.
@@ -61,34 +64,39 @@ enum Touched {
     Anything,
 }
 
-/// The latest changes, numbered, so that a view showing thousands of goals
-/// can ask what changed since it last looked and redraw only that.
+/// The latest changes, numbered, so that a view or a save that deals with
+/// thousands of goals can ask what changed since it last looked and redo
+/// only that. Typing in one title makes one entry, however long it goes on.
 #[derive(Default)]
 struct ChangeLog {
     revision: u64,
+    /// Each entry with the revision of its latest change.
     recent: VecDeque<(u64, Touched)>,
+    /// The latest revision no longer in `recent`.
+    forgotten: u64,
 }
 
 impl ChangeLog {
-    /// Changes are asked about once per redraw, so a few dozen are plenty.
+    /// A few dozen distinct changes between two looks is already a lot.
     const KEPT: usize = 32;
 
     fn note(&mut self, touched: Touched) {
         self.revision += 1;
-        self.recent.push_back((self.revision, touched));
+        match self.recent.back_mut() {
+            Some((at, latest)) if *latest == touched && touched != Touched::Anything => {
+                *at = self.revision;
+            }
+            _ => self.recent.push_back((self.revision, touched)),
+        }
         if self.recent.len() > Self::KEPT {
-            self.recent.pop_front();
+            if let Some((at, _)) = self.recent.pop_front() {
+                self.forgotten = at;
+            }
         }
     }
 
     fn goals_edited_since(&self, revision: u64) -> Option<Vec<Id>> {
-        let first_unseen = revision + 1;
-        if first_unseen <= self.revision
-            && self
-                .recent
-                .front()
-                .is_none_or(|(oldest, _)| *oldest > first_unseen)
-        {
+        if revision < self.forgotten {
             // Forgotten: anything may have changed.
             return None;
         }
@@ -186,6 +194,7 @@ impl PlanStore {
             can_redo: RwSignal::new(false),
             announcement: RwSignal::new(None),
             changes: StoredValue::new(ChangeLog::default()),
+            storage_text: StoredValue::new((0, StorageText::default())),
         }
     }
 
@@ -522,12 +531,37 @@ impl PlanStore {
             return;
         }
         let result = crate::perf::measure("waypoint:save", || {
-            self.plan.with_untracked(persistence::save_plan)
+            persistence::save_plan_text(&self.storage_text())
         });
         self.save_state.set(match result {
             Ok(()) => SaveState::Saved,
             Err(error) => SaveState::Failed(error),
         });
+    }
+}
+
+impl PlanStore {
+    /// The plan's storage text, writing afresh only the goals edited since the
+    /// last time when that is all that changed.
+    fn storage_text(&self) -> String {
+        let revision = self.revision();
+        let mut text = String::new();
+        self.storage_text.update_value(|(written_at, kept)| {
+            let edited = self.goals_edited_since(*written_at);
+            text = self.plan.with_untracked(|plan| match edited {
+                Some(edited) => kept.write_after_edits(plan, &edited),
+                None => kept.write(plan),
+            });
+            *written_at = revision;
+        });
+        #[cfg(debug_assertions)]
+        self.plan.with_untracked(|plan| {
+            debug_assert!(
+                text == crate::domain::format::to_storage_text(plan),
+                "the kept storage text fell behind the plan"
+            );
+        });
+        text
     }
 }
 
@@ -563,10 +597,31 @@ mod tests {
     #[test]
     fn a_change_too_old_to_be_kept_counts_as_anything() {
         let mut log = ChangeLog::default();
-        for _ in 0..ChangeLog::KEPT + 1 {
-            log.note(Touched::OneGoal(Id::from("a")));
+        for index in 0..=ChangeLog::KEPT {
+            log.note(Touched::OneGoal(Id::from(index.to_string().as_str())));
         }
         assert_eq!(log.goals_edited_since(0), None);
-        assert_eq!(log.goals_edited_since(1), Some(vec![Id::from("a")]));
+        assert_eq!(
+            log.goals_edited_since(1).map(|ids| ids.len()),
+            Some(ChangeLog::KEPT)
+        );
+    }
+
+    #[test]
+    fn typing_on_in_one_goal_is_one_entry() {
+        let mut log = ChangeLog::default();
+        log.note(Touched::OneGoal(Id::from("a")));
+        for _ in 0..ChangeLog::KEPT * 3 {
+            log.note(Touched::OneGoal(Id::from("b")));
+        }
+        assert_eq!(
+            log.goals_edited_since(0),
+            Some(vec![Id::from("a"), Id::from("b")])
+        );
+        assert_eq!(
+            log.goals_edited_since(log.revision - 1),
+            Some(vec![Id::from("b")])
+        );
+        assert_eq!(log.recent.len(), 2);
     }
 }

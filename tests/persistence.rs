@@ -4,11 +4,12 @@
 
 use wasm_bindgen_test::*;
 use waypoint::domain::calendar::Timestamp;
+use waypoint::domain::format::to_storage_text;
 use waypoint::domain::goals::{add_goal, NewGoal};
 use waypoint::domain::plan::{Id, Plan};
 use waypoint::persistence::{
-    discard_unreadable_backup, load_plan, save_plan, unreadable_backups, LoadOutcome, SaveError,
-    PLAN_KEY, UNREADABLE_KEY_PREFIX,
+    discard_unreadable_backup, load_plan, save_plan_text, unreadable_backups, LoadOutcome,
+    SaveError, PLAN_KEY, UNREADABLE_KEY_PREFIX,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -50,7 +51,7 @@ fn an_empty_store_is_nothing_saved_and_stays_empty() {
 fn a_saved_plan_loads_back_unchanged() {
     let storage = fresh_storage();
     let plan = sample_plan();
-    save_plan(&plan).unwrap();
+    save_plan_text(&to_storage_text(&plan)).unwrap();
     assert!(storage
         .get_item(PLAN_KEY)
         .unwrap()
@@ -126,7 +127,7 @@ fn backups_can_be_discarded_but_nothing_else_can() {
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_such() {
     let storage = fresh_storage();
-    save_plan(&sample_plan()).unwrap();
+    save_plan_text(&to_storage_text(&sample_plan())).unwrap();
     // Fill the rest of the origin's quota.
     let mut chunk = "x".repeat(1 << 20);
     let mut index = 0;
@@ -141,10 +142,13 @@ fn a_full_quota_is_reported_as_such() {
     }
     let mut bigger = sample_plan();
     bigger.vision.want = "y".repeat(4096);
-    assert_eq!(save_plan(&bigger), Err(SaveError::QuotaExceeded));
+    assert_eq!(
+        save_plan_text(&to_storage_text(&bigger)),
+        Err(SaveError::QuotaExceeded)
+    );
     // The last good save is still there.
     storage.clear().unwrap();
-    save_plan(&sample_plan()).unwrap();
+    save_plan_text(&to_storage_text(&sample_plan())).unwrap();
     assert_eq!(load_plan(), LoadOutcome::Loaded(Box::new(sample_plan())));
     storage.clear().unwrap();
 }

@@ -4,7 +4,12 @@
 use super::calendar::Timestamp;
 use super::goals::{GoalLevel, GoalTree, MAX_DEPTH};
 use super::migrate::migrate_to_current;
-use super::plan::{GoalStatus, Id, Plan, FORMAT_ID, SCHEMA_VERSION};
+use super::plan::{
+    Asset, CareerOption, CheckIn, GoalStatus, Id, Plan, ReviewRhythm, Vision, FORMAT_ID,
+    SCHEMA_VERSION,
+};
+use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
@@ -75,6 +80,73 @@ pub fn to_file_text(plan: &Plan) -> String {
 /// The plan as kept in browser storage: compact.
 pub fn to_storage_text(plan: &Plan) -> String {
     serde_json::to_string(plan).expect("a plan always serializes")
+}
+
+/// The plan's storage text, kept from one save to the next so that a save
+/// after edits to a few goals writes those goals afresh and copies the text of
+/// the thousands of others. Gives exactly [`to_storage_text`].
+#[derive(Default)]
+pub struct StorageText {
+    /// Each goal's text, in the plan's order, as of the last write.
+    goals: Vec<Box<RawValue>>,
+}
+
+impl StorageText {
+    /// Writes the whole plan, keeping each goal's text for the next write.
+    pub fn write(&mut self, plan: &Plan) -> String {
+        self.goals = plan.goals.iter().map(goal_text).collect();
+        self.assemble(plan)
+    }
+
+    /// Writes the plan when, since the last write, only the goals `edited`
+    /// changed, in their own fields (none added, removed or moved). Anything
+    /// it cannot match to the last write makes it write the whole plan.
+    pub fn write_after_edits(&mut self, plan: &Plan, edited: &[Id]) -> String {
+        if self.goals.len() != plan.goals.len() {
+            return self.write(plan);
+        }
+        for id in edited {
+            let Some(at) = plan.goals.iter().position(|goal| goal.id == *id) else {
+                return self.write(plan);
+            };
+            self.goals[at] = goal_text(&plan.goals[at]);
+        }
+        self.assemble(plan)
+    }
+
+    fn assemble(&self, plan: &Plan) -> String {
+        serde_json::to_string(&StoredPlan {
+            format: &plan.format,
+            schema_version: plan.schema_version,
+            vision: &plan.vision,
+            assets: &plan.assets,
+            options: &plan.options,
+            goals: &self.goals,
+            check_ins: &plan.check_ins,
+            review_rhythm: plan.review_rhythm,
+            updated_at: plan.updated_at,
+        })
+        .expect("a plan always serializes")
+    }
+}
+
+fn goal_text(goal: &super::plan::Goal) -> Box<RawValue> {
+    serde_json::value::to_raw_value(goal).expect("a goal always serializes")
+}
+
+/// [`Plan`]'s fields in its order, with the goals already written. The tests
+/// check that it writes what `Plan` writes.
+#[derive(Serialize)]
+struct StoredPlan<'a> {
+    format: &'a str,
+    schema_version: u32,
+    vision: &'a Vision,
+    assets: &'a [Asset],
+    options: &'a [CareerOption],
+    goals: &'a [Box<RawValue>],
+    check_ins: &'a [CheckIn],
+    review_rhythm: Option<ReviewRhythm>,
+    updated_at: Option<Timestamp>,
 }
 
 /// Reads and checks a plan file (or stored plan).

@@ -3,7 +3,7 @@
 //! goal list's one-pass outline says what the tree's own walks say.
 
 use super::calendar::{Date, Timestamp};
-use super::format::{check_integrity, parse_plan, to_file_text, to_storage_text};
+use super::format::{check_integrity, parse_plan, to_file_text, to_storage_text, StorageText};
 use super::goals::{GoalTree, Outline, MAX_DEPTH};
 use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
@@ -277,6 +277,32 @@ proptest! {
     }
 
     #[test]
+    fn the_kept_storage_text_follows_edits_exactly(
+        plan in plan(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), text(), prop::sample::select(GoalStatus::ALL.to_vec())), 0..4),
+    ) {
+        let mut kept = StorageText::default();
+        prop_assert_eq!(kept.write(&plan), to_storage_text(&plan));
+        let mut plan = plan;
+        let mut edited = Vec::new();
+        if !plan.goals.is_empty() {
+            for (at, title, status) in edits {
+                let at = at.index(plan.goals.len());
+                let goal = &mut plan.goals[at];
+                goal.title = title;
+                goal.status = status;
+                edited.push(goal.id.clone());
+            }
+        }
+        plan.updated_at = Some(Timestamp::from_seconds(1_800_000_000));
+        prop_assert_eq!(kept.write_after_edits(&plan, &edited), to_storage_text(&plan));
+        // A goal added since is noticed, and the whole plan written.
+        let mut grown = plan.clone();
+        grown.goals.push(Goal { id: Id::from("g-new"), parent: None, ..plan.goals.first().cloned().unwrap_or_else(sample_goal) });
+        prop_assert_eq!(kept.write_after_edits(&grown, &[]), to_storage_text(&grown));
+    }
+
+    #[test]
     fn the_importer_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = parse_plan(&String::from_utf8_lossy(&bytes));
     }
@@ -383,6 +409,22 @@ proptest! {
             followed.follow_edit(&plan, &id).unwrap();
             prop_assert_eq!(&followed, &Outline::of(&plan));
         }
+    }
+}
+
+fn sample_goal() -> Goal {
+    Goal {
+        id: Id::from("g-sample"),
+        parent: None,
+        title: "A goal".into(),
+        status: GoalStatus::Open,
+        target_date: None,
+        notes: String::new(),
+        created_at: Timestamp::from_seconds(0),
+        completed_at: None,
+        dropped_reason: None,
+        from_option: None,
+        updated_at: Timestamp::from_seconds(0),
     }
 }
 
