@@ -487,6 +487,7 @@ impl PlanStore {
             }
         });
         persistence::watch_other_tabs(move |text| self.on_other_tab_saved(text));
+        set_timeout(move || self.prepare_storage_text(), PREPARE_DELAY);
         // Closing or hiding the tab must not lose the last keystrokes.
         let flush = move || {
             if self.save_state.get_untracked() == SaveState::Pending {
@@ -540,7 +541,33 @@ impl PlanStore {
     }
 }
 
+/// How long after the start the storage text begins to be prepared, and how
+/// many goals each task of that prepares (a few milliseconds' work).
+const PREPARE_DELAY: Duration = Duration::from_millis(100);
+const GOALS_PREPARED_PER_TASK: usize = 250;
+
 impl PlanStore {
+    /// Prepares the kept storage text a few hundred goals at a time after
+    /// the plan loads, so that even the first save after typing in a large
+    /// plan copies the goals' text rather than writing it all in one task.
+    fn prepare_storage_text(self) {
+        let revision = self.revision();
+        let mut done = true;
+        self.storage_text.update_value(|(kept_at, kept)| {
+            if self.goals_edited_since(*kept_at).is_none() {
+                // Changed beyond single goals since it began: begin again.
+                *kept = StorageText::default();
+                *kept_at = revision;
+            }
+            done = self
+                .plan
+                .with_untracked(|plan| kept.write_ahead(plan, GOALS_PREPARED_PER_TASK));
+        });
+        if !done {
+            set_timeout(move || self.prepare_storage_text(), Duration::ZERO);
+        }
+    }
+
     /// The plan's storage text, writing afresh only the goals edited since the
     /// last time when that is all that changed.
     fn storage_text(&self) -> String {

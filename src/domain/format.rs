@@ -114,6 +114,21 @@ impl StorageText {
         self.assemble(plan)
     }
 
+    /// Writes up to `count` more goals' texts ahead of the next write, so
+    /// that it can copy them; true once every goal's text is kept. Goals
+    /// edited after their text was kept must be among the next write's
+    /// `edited`, as with any write.
+    pub fn write_ahead(&mut self, plan: &Plan, count: usize) -> bool {
+        let kept = self.goals.len();
+        if kept > plan.goals.len() {
+            self.goals.clear();
+            return false;
+        }
+        self.goals
+            .extend(plan.goals[kept..].iter().take(count).map(goal_text));
+        self.goals.len() == plan.goals.len()
+    }
+
     fn assemble(&self, plan: &Plan) -> String {
         serde_json::to_string(&StoredPlan {
             format: &plan.format,

@@ -295,6 +295,10 @@ proptest! {
             }
         }
         plan.updated_at = Some(Timestamp::from_seconds(1_800_000_000));
+        // Kept ahead a few goals at a time, from the edited plan.
+        let mut ahead = StorageText::default();
+        while !ahead.write_ahead(&plan, 3) {}
+        prop_assert_eq!(ahead.write_after_edits(&plan, &[]), to_storage_text(&plan));
         prop_assert_eq!(kept.write_after_edits(&plan, &edited), to_storage_text(&plan));
         // A goal added since is noticed, and the whole plan written.
         let mut grown = plan.clone();

@@ -33,6 +33,12 @@ pub struct GoalListState {
 /// the first view draws the long-term goals rather than the whole plan.
 pub const LARGE_PLAN_GOALS: usize = 150;
 
+/// Long-term goals drawn with the page; more than a screenful.
+const ROOTS_AT_FIRST: usize = 20;
+/// Long-term goals added in each animation frame after that, until all are
+/// drawn: each frame's work stays well under a long task.
+const ROOTS_PER_FRAME: usize = 20;
+
 impl GoalListState {
     pub fn new() -> Self {
         Self {
@@ -165,6 +171,20 @@ pub fn GoalsPage() -> impl IntoView {
     let rows = GoalRows::new(store, list_state);
     provide_context(rows);
     let long_term_ids = rows.roots();
+    // A plan with many long-term goals is drawn a screenful first and the
+    // rest over the next few frames, so the page answers at once.
+    let roots_drawn = RwSignal::new(ROOTS_AT_FIRST);
+    Effect::new(move |_| {
+        if roots_drawn.get() < long_term_ids.with(Vec::len) {
+            request_animation_frame(move || {
+                roots_drawn.try_update(|drawn| *drawn += ROOTS_PER_FRAME);
+            });
+        }
+    });
+    let drawn_long_term_ids = move || {
+        let drawn = roots_drawn.get();
+        long_term_ids.with(|ids| ids.iter().take(drawn).cloned().collect::<Vec<_>>())
+    };
     // Memos, so typing in a title (which changes the plan) redraws neither.
     let has_goals = Memo::new(move |_| store.with(|plan| !plan.goals.is_empty()));
     let vision = Memo::new(move |_| store.with(|plan| plan.vision.statement.trim().to_owned()));
@@ -262,7 +282,7 @@ pub fn GoalsPage() -> impl IntoView {
                     </details>
                 </div>
                 <ul class="goal-tree" aria-label="Goal tree">
-                    <For each=move || long_term_ids.get() key=|id| id.clone() let:id>
+                    <For each=drawn_long_term_ids key=|id| id.clone() let:id>
                         <GoalItem id=id/>
                     </For>
                 </ul>

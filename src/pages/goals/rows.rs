@@ -43,6 +43,8 @@ pub(super) struct RowData {
 pub(super) struct GoalRows {
     rows: StoredValue<Rows>,
     roots: RwSignal<Vec<Id>>,
+    store: PlanStore,
+    list_state: GoalListState,
 }
 
 /// How the list is shown, as far as laying out the rows is concerned.
@@ -60,8 +62,8 @@ struct Rows {
     laid_out_for: Option<ViewSettings>,
     /// The plan's revision the rows show.
     seen_revision: u64,
-    /// Each goal's signal: a goal keeps its signal (and so its row) for as
-    /// long as it is in the tree.
+    /// The signals of the rows drawn so far: a goal keeps its signal (and so
+    /// its row) for as long as it is in the tree.
     by_id: HashMap<Id, ArcRwSignal<RowData>>,
     /// The same signals in the plan's order, as in `outline`.
     in_plan_order: Vec<Option<ArcRwSignal<RowData>>>,
@@ -79,6 +81,8 @@ impl GoalRows {
         let rows = Self {
             rows: StoredValue::new(Rows::default()),
             roots: RwSignal::new(Vec::new()),
+            store,
+            list_state,
         };
         // Runs once now, so the first render finds its rows, then on every change.
         let refresh = move || {
@@ -105,9 +109,32 @@ impl GoalRows {
         rows
     }
 
-    /// The signal of one goal's row.
+    /// The signal of one goal's row, made when the row is first drawn: a
+    /// large plan opens collapsed, and rows never drawn cost nothing.
     pub(super) fn row(&self, id: &Id) -> Option<ArcRwSignal<RowData>> {
-        self.rows.with_value(|rows| rows.by_id.get(id).cloned())
+        if let Some(row) = self.rows.with_value(|rows| rows.by_id.get(id).cloned()) {
+            return Some(row);
+        }
+        let hide_finished = self.list_state.hide_finished.get_untracked();
+        let (position, data) = self.list_state.collapsed.with_untracked(|collapsed| {
+            self.store.with_untracked(|plan| {
+                self.rows.with_value(|rows| {
+                    let position = rows.outline.entry(id)?.position;
+                    Some((
+                        position,
+                        rows.row_data(plan, position, collapsed, hide_finished)?,
+                    ))
+                })
+            })
+        })?;
+        let row = ArcRwSignal::new(data);
+        self.rows.update_value(|rows| {
+            rows.by_id.insert(id.clone(), row.clone());
+            if let Some(slot) = rows.in_plan_order.get_mut(position) {
+                *slot = Some(row.clone());
+            }
+        });
+        Some(row)
     }
 
     /// Long-term goals on show.
@@ -269,7 +296,7 @@ impl Rows {
     }
 
     /// Follows an edit of one goal's own fields: its roll-ups and those above
-    /// it, then their rows. False when the goal is not on the list.
+    /// it, then their rows. False when the goal is not in the outline.
     fn follow_edit(
         &mut self,
         plan: &Plan,
@@ -281,17 +308,18 @@ impl Rows {
         let Some(redone) = self.outline.follow_edit(plan, id) else {
             return false;
         };
+        // A goal never drawn has no row to redo; its row, once made, reads
+        // the outline as it is then.
         for position in redone {
-            let Some(Some(row)) = self.in_plan_order.get(position) else {
-                return false;
-            };
-            self.redo_row(row, plan, position, collapsed, hide_finished, changed);
+            if let Some(Some(row)) = self.in_plan_order.get(position) {
+                self.redo_row(row, plan, position, collapsed, hide_finished, changed);
+            }
         }
         true
     }
 
-    /// Works out every row anew (after a change of shape or view), keeping
-    /// each goal's signal and setting only those that differ.
+    /// Works out every drawn row anew (after a change of shape or view),
+    /// keeping each goal's signal and setting only those that differ.
     fn lay_out(
         &mut self,
         plan: &Plan,
@@ -301,22 +329,13 @@ impl Rows {
     ) {
         let outline = &self.outline;
         self.by_id.retain(|id, _| outline.entry(id).is_some());
-        let mut in_plan_order = Vec::with_capacity(plan.goals.len());
-        for (position, goal) in plan.goals.iter().enumerate() {
-            let row = match self.by_id.get(&goal.id) {
-                Some(row) => {
-                    self.redo_row(row, plan, position, collapsed, hide_finished, changed);
-                    Some(row.clone())
-                }
-                None => self
-                    .row_data(plan, position, collapsed, hide_finished)
-                    .map(|data| {
-                        let row = ArcRwSignal::new(data);
-                        self.by_id.insert(goal.id.clone(), row.clone());
-                        row
-                    }),
+        let mut in_plan_order = vec![None; plan.goals.len()];
+        for (id, row) in &self.by_id {
+            let Some(position) = outline.entry(id).map(|entry| entry.position) else {
+                continue;
             };
-            in_plan_order.push(row);
+            self.redo_row(row, plan, position, collapsed, hide_finished, changed);
+            in_plan_order[position] = Some(row.clone());
         }
         self.in_plan_order = in_plan_order;
     }
