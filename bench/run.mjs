@@ -286,6 +286,36 @@ async function interact(page, plan) {
   );
 }
 
+/**
+ * The typing probe on a bare text field, with no app on the page: how long
+ * the next paint takes to come on this machine when nothing is done about the
+ * key (mostly the wait for the next frame), the floor under the typing figures.
+ */
+async function typingOnBareField(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}__bench-blank`);
+    await page.evaluate(() => {
+      const field = document.createElement('input');
+      field.className = 'goal__title';
+      field.setAttribute('aria-label', 'Title');
+      document.body.append(field);
+    });
+    await page.locator('input.goal__title').click();
+    await pause(page, 300);
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.keyboard.type(String.fromCharCode(97 + i));
+      await waitFor(page, (n) => window.__bench.typing.filter((r) => r.fromInput != null).length >= n, i + 1, 'a typing sample on the bare field');
+      await pause(page, 60);
+    }
+    return await page.evaluate(() => window.__bench.typing.map((r) => r.fromInput));
+  } finally {
+    await context.close();
+  }
+}
+
 /** Saves that happened while an input event was being handled (by either check). */
 function savesInsideInput({ saves, saveMeasures, events }) {
   let inside = saves.filter((save) => save.event && INPUT_EVENTS.has(save.event)).length;
@@ -320,7 +350,12 @@ async function transfer(browser, base) {
     } catch {
       // Bodies of some worker requests are not kept: read the same file from dist/.
     }
-    if (!fetched.has(path)) fetched.set(path, { by, body, status: response?.status() });
+    // The worker fetches the page's files for its cache too, sometimes first:
+    // a file the page fetched counts as the page's.
+    const earlier = fetched.get(path);
+    if (!earlier || (earlier.by !== 'page' && by === 'page')) {
+      fetched.set(path, { by, body: body ?? earlier?.body ?? null, status: response?.status() });
+    }
   });
   const page = await context.newPage();
   await page.goto(base);
@@ -380,6 +415,7 @@ async function main() {
   const browserVersion = browser.version();
   log(`Chromium ${browserVersion}, ${runs} runs of ${kinds.join(', ')}${quick ? ' (quick)' : ''} at ${server.url}`);
   const raw = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const bareTyping = [];
   let size;
   try {
     size = await transfer(browser, server.url);
@@ -405,6 +441,7 @@ async function main() {
           await context.close();
         }
       }
+      bareTyping.push(...(await typingOnBareField(browser, server.url)));
       log(`run ${run + 1}/${runs} done`);
     }
   } finally {
@@ -424,6 +461,7 @@ async function main() {
     typing_large_ms: figure('large', (s) => s.typing.map((r) => r.fromInput)),
     typing_from_keydown_large_ms: figure('large', (s) => s.typing.map((r) => r.fromKey)),
     typing_handlers_small_ms: figure('small', (s) => s.typing.map((r) => r.handlers).filter((v) => v != null)),
+    typing_bare_field_ms: summary(bareTyping),
     typing_handlers_large_ms: figure('large', (s) => s.typing.map((r) => r.handlers).filter((v) => v != null)),
     toggle_small_ms: figure('small', (s) => s.clicks.map((r) => r.fromClick)),
     toggle_large_ms: figure('large', (s) => s.clicks.map((r) => r.fromClick)),
