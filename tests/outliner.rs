@@ -246,3 +246,64 @@ async fn a_goal_added_to_an_empty_plan_appears() {
     let field = mounted.root.query_selector("#goal-title-new").unwrap();
     assert!(field.is_some(), "{}", mounted.root.inner_html());
 }
+
+/// What a goal's row says under it: its progress in words and its next step.
+fn summary_of(mounted: &Mounted, goal: &str) -> (String, String) {
+    let text = |selector: &str| {
+        mounted
+            .root
+            .query_selector(&format!(
+                "li[data-goal-id='{}'] > .goal__summary {selector}",
+                mounted.id(goal)
+            ))
+            .unwrap()
+            .and_then(|element| element.text_content())
+            .unwrap_or_default()
+    };
+    (text(".meter__words"), text(".goal__next strong"))
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_to_one_goal_redraws_the_rows_above_it() {
+    let mounted = mount_goals("above").await;
+    assert_eq!(
+        summary_of(&mounted, "st"),
+        (
+            "0 of 2 steps done (0%)".into(),
+            "Write the design doc".into()
+        )
+    );
+
+    // Typing in the next step's title shows in the next step of every goal above.
+    let field: web_sys::HtmlInputElement = mounted
+        .root
+        .query_selector(&format!("#goal-title-{}", mounted.id("s1")))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    field.set_value("Write the design doc, short");
+    let input = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    field.dispatch_event(&input).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(summary_of(&mounted, "st").1, "Write the design doc, short");
+    assert_eq!(summary_of(&mounted, "lt").1, "Write the design doc, short");
+
+    // Marking it done moves progress and the next step, here and above.
+    assert!(press(&mounted, "s1", "Enter", false, false, true).await);
+    assert_eq!(
+        summary_of(&mounted, "st"),
+        ("1 of 2 steps done (50%)".into(), "Get two reviewers".into())
+    );
+    assert_eq!(summary_of(&mounted, "lt").0, "1 of 2 steps done (50%)");
+
+    // Undo is a change of anything: every row follows it back.
+    assert!(mounted.store.undo());
+    leptos::task::tick().await;
+    assert_eq!(summary_of(&mounted, "st").0, "0 of 2 steps done (0%)");
+    assert_eq!(summary_of(&mounted, "lt").1, "Write the design doc, short");
+}
