@@ -13,7 +13,9 @@
 //! the outline: if the shape is the same ([`Outline::has_shape_of`]) each
 //! row's goal is compared with the plan's, in order and without allocating;
 //! if not, or if the view changed (a branch collapsed, finished goals
-//! hidden), every row is laid out again and only those that differ are set.
+//! hidden), every drawn row is laid out again and only those that differ are
+//! set. Rows are made when first drawn, so a collapsed plan costs its
+//! long-term goals only.
 
 use super::GoalListState;
 use crate::domain::calendar::Date;
