@@ -1,6 +1,6 @@
 //! Undo and redo for every change to the plan, as buttons.
 
-use crate::state::use_plan_store;
+use crate::state::{use_plan_store, PlanStore};
 use leptos::prelude::*;
 
 #[component]
@@ -8,28 +8,44 @@ pub fn HistoryButtons() -> impl IntoView {
     let store = use_plan_store();
     view! {
         <div class="history-buttons" role="group" aria-label="Undo and redo">
-            <button
-                type="button"
-                class="button button--small button--header"
-                aria-keyshortcuts="Control+Z Meta+Z"
-                disabled=move || !store.can_undo().get()
-                on:click=move |_| {
-                    store.undo();
-                }
-            >
-                "Undo"
-            </button>
-            <button
-                type="button"
-                class="button button--small button--header"
-                aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-                disabled=move || !store.can_redo().get()
-                on:click=move |_| {
-                    store.redo();
-                }
-            >
-                "Redo"
-            </button>
+            <HistoryButton
+                label="Undo"
+                keys="Control+Z Meta+Z"
+                available=store.can_undo()
+                step=PlanStore::undo
+            />
+            <HistoryButton
+                label="Redo"
+                keys="Control+Shift+Z Meta+Shift+Z Control+Y"
+                available=store.can_redo()
+                step=PlanStore::redo
+            />
         </div>
+    }
+}
+
+/// One step back or forward through the plan's history, disabled when there
+/// is none to take.
+#[component]
+fn HistoryButton(
+    label: &'static str,
+    /// The shortcuts, as `aria-keyshortcuts` names them.
+    keys: &'static str,
+    available: ReadSignal<bool>,
+    step: fn(&PlanStore) -> bool,
+) -> impl IntoView {
+    let store = use_plan_store();
+    view! {
+        <button
+            type="button"
+            class="button button--small button--header"
+            aria-keyshortcuts=keys
+            disabled=move || !available.get()
+            on:click=move |_| {
+                step(&store);
+            }
+        >
+            {label}
+        </button>
     }
 }
