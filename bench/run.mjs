@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generatePlan, SIZES } from '../scripts/generate-plan.mjs';
 import { serveDist } from '../scripts/serve-dist.mjs';
+import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
@@ -152,18 +153,6 @@ const INPUT_EVENTS = new Set([
 
 // ---------------------------------------------------------------- one run
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 /** Fails the run (and the harness) with a message. */
 function broken(message) {
@@ -411,7 +400,7 @@ async function main() {
   // How busy the machine was: the figures are only as steady as this.
   const loadBefore = loadavg()[0];
   const server = await serveDist({ root: join(root, 'dist'), port: 0 });
-  const browser = await chromium.launch(LAUNCH);
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const browserVersion = browser.version();
   log(`Chromium ${browserVersion}, ${runs} runs of ${kinds.join(', ')}${quick ? ' (quick)' : ''} at ${server.url}`);
   const raw = Object.fromEntries(kinds.map((kind) => [kind, []]));
