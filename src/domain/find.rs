@@ -158,7 +158,7 @@ fn snippet(text: &str, lower: &str, words: &[String]) -> String {
 mod tests {
     use super::*;
     use crate::domain::calendar::Timestamp;
-    use crate::domain::goals::{add_goal, set_notes, NewGoal};
+    use crate::domain::goals::{add_goals, set_notes};
     use crate::domain::method::{add_asset, add_option};
     use crate::domain::plan::{AssetKind, OptionKind};
 
@@ -168,22 +168,15 @@ mod tests {
 
     fn plan() -> Plan {
         let mut plan = Plan::default();
-        for (id, parent, title) in [
-            ("lt", None, "Publish a picture book"),
-            ("st", Some("lt"), "Find a literary agent"),
-            ("s1", Some("st"), "Write a query letter"),
-        ] {
-            add_goal(
-                &mut plan,
-                NewGoal {
-                    id: Id::from(id),
-                    parent: parent.map(Id::from),
-                    title: title.into(),
-                },
-                now(),
-            )
-            .unwrap();
-        }
+        add_goals(
+            &mut plan,
+            &[
+                ("lt", None, "Publish a picture book"),
+                ("st", Some("lt"), "Find a literary agent"),
+                ("s1", Some("st"), "Write a query letter"),
+            ],
+            now(),
+        );
         set_notes(
             &mut plan,
             &Id::from("lt"),

@@ -537,6 +537,19 @@ impl Outline {
     }
 }
 
+/// Adds goals given as (id, parent, title), in order: the trees tests start from.
+#[cfg(test)]
+pub(crate) fn add_goals(plan: &mut Plan, goals: &[(&str, Option<&str>, &str)], now: Timestamp) {
+    for &(id, parent, title) in goals {
+        let new_goal = NewGoal {
+            id: Id::from(id),
+            parent: parent.map(Id::from),
+            title: title.into(),
+        };
+        add_goal(plan, new_goal, now).expect("a test's tree is valid");
+    }
+}
+
 /// What the person gives when adding a goal.
 pub struct NewGoal {
     pub id: Id,

@@ -356,7 +356,7 @@ fn fold_into(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::goals::{add_goal, drop_goal, mark_done, set_target_date, NewGoal};
+    use crate::domain::goals::{add_goals, drop_goal, mark_done, set_target_date};
     use crate::domain::method::add_asset;
     use crate::domain::plan::{Id, ReviewRhythm};
 
@@ -376,24 +376,17 @@ mod tests {
             "Storytelling",
             now(),
         );
-        for (id, parent, title) in [
-            ("lt", None, "Publish a picture book"),
-            ("st", Some("lt"), "Finish the draft; then edit, twice"),
-            ("s1", Some("st"), "Write every morning"),
-            ("s2", Some("st"), "Join a <critique> group"),
-            ("s3", Some("st"), "Rent a cabin"),
-        ] {
-            add_goal(
-                &mut plan,
-                NewGoal {
-                    id: Id::from(id),
-                    parent: parent.map(Id::from),
-                    title: title.into(),
-                },
-                now(),
-            )
-            .unwrap();
-        }
+        add_goals(
+            &mut plan,
+            &[
+                ("lt", None, "Publish a picture book"),
+                ("st", Some("lt"), "Finish the draft; then edit, twice"),
+                ("s1", Some("st"), "Write every morning"),
+                ("s2", Some("st"), "Join a <critique> group"),
+                ("s3", Some("st"), "Rent a cabin"),
+            ],
+            now(),
+        );
         mark_done(&mut plan, &Id::from("s1"), now()).unwrap();
         drop_goal(&mut plan, &Id::from("s3"), "too costly", now()).unwrap();
         set_target_date(&mut plan, &Id::from("st"), Date::parse("2027-03-31"), now()).unwrap();
