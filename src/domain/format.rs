@@ -11,7 +11,7 @@ use super::plan::{
 use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Larger files are refused before parsing; a plan kept for decades is far smaller.
@@ -222,42 +222,77 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
 }
 
 /// Ids are unique and the goals form a tree no deeper than the app allows.
+/// One pass over the goals: each goal's parent is looked up once and each
+/// goal's depth worked out once, however long the plan.
 pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
-    let mut seen: HashSet<&Id> = HashSet::new();
-    let all_ids = plan
-        .goals
+    let mut position_of: HashMap<&Id, usize> = HashMap::with_capacity(plan.goals.len());
+    for (position, goal) in plan.goals.iter().enumerate() {
+        if position_of.insert(&goal.id, position).is_some() {
+            return Err(PlanFileError::DuplicateId {
+                id: goal.id.clone(),
+            });
+        }
+    }
+    let mut other_ids: HashSet<&Id> = HashSet::new();
+    let other_items = plan
+        .assets
         .iter()
-        .map(|g| &g.id)
-        .chain(plan.assets.iter().map(|a| &a.id))
+        .map(|a| &a.id)
         .chain(plan.options.iter().map(|o| &o.id))
         .chain(plan.check_ins.iter().map(|c| &c.id));
-    for id in all_ids {
-        if !seen.insert(id) {
+    for id in other_items {
+        if position_of.contains_key(id) || !other_ids.insert(id) {
             return Err(PlanFileError::DuplicateId { id: id.clone() });
         }
     }
-    let tree = GoalTree::new(plan);
+
+    let mut parent_positions = Vec::with_capacity(plan.goals.len());
     for goal in &plan.goals {
-        let Some(parent) = &goal.parent else { continue };
-        if tree.get(parent).is_none() {
-            return Err(PlanFileError::MissingParent {
-                goal: goal.id.clone(),
-                parent: parent.clone(),
-            });
-        }
-        // Walk up; more steps than there are goals means a loop.
-        let mut current = Some(parent);
-        let mut steps = 0;
-        while let Some(id) = current {
-            if id == &goal.id || steps > plan.goals.len() {
-                return Err(PlanFileError::Cycle {
-                    goal: goal.id.clone(),
-                });
+        parent_positions.push(match &goal.parent {
+            None => None,
+            Some(parent) => {
+                Some(
+                    *position_of
+                        .get(parent)
+                        .ok_or_else(|| PlanFileError::MissingParent {
+                            goal: goal.id.clone(),
+                            parent: parent.clone(),
+                        })?,
+                )
             }
-            steps += 1;
-            current = tree.get(id).and_then(|g| g.parent.as_ref());
+        });
+    }
+
+    // Depths by position; a goal on the walk in progress is marked so that
+    // meeting it again means its parents loop.
+    const NOT_YET: usize = usize::MAX;
+    const ON_THE_WALK: usize = usize::MAX - 1;
+    let mut depths = vec![NOT_YET; plan.goals.len()];
+    let mut walk = Vec::new();
+    for (start, goal) in plan.goals.iter().enumerate() {
+        // Up from this goal to a long-term goal or a goal of known depth...
+        let mut at = Some(start);
+        let depth_above_walk = loop {
+            let Some(position) = at else { break 0 };
+            match depths[position] {
+                NOT_YET => {
+                    depths[position] = ON_THE_WALK;
+                    walk.push(position);
+                    at = parent_positions[position];
+                }
+                ON_THE_WALK => {
+                    return Err(PlanFileError::Cycle {
+                        goal: goal.id.clone(),
+                    })
+                }
+                known => break known + 1,
+            }
+        };
+        // ...then down again, numbering the goals on the way.
+        for (below, position) in walk.drain(..).rev().enumerate() {
+            depths[position] = depth_above_walk + below;
         }
-        if steps > MAX_DEPTH {
+        if depths[start] > MAX_DEPTH {
             return Err(PlanFileError::TooDeep {
                 goal: goal.id.clone(),
             });

@@ -3,7 +3,9 @@
 //! goal list's one-pass outline says what the tree's own walks say.
 
 use super::calendar::{Date, Timestamp};
-use super::format::{check_integrity, parse_plan, to_file_text, to_storage_text, StorageText};
+use super::format::{
+    check_integrity, parse_plan, to_file_text, to_storage_text, PlanFileError, StorageText,
+};
 use super::goals::{GoalTree, Outline, MAX_DEPTH};
 use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
@@ -414,6 +416,79 @@ proptest! {
             prop_assert_eq!(&followed, &Outline::of(&plan));
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Any parents at all, loops, missing parents, repeated ids and deep
+    /// chains included: the one-pass check finds what a walk up from each goal
+    /// in turn finds, and names the same goal.
+    #[test]
+    fn the_integrity_check_finds_what_walking_up_each_goal_finds(
+        parents in prop::collection::vec(prop::option::of(0usize..14), 0..14),
+        repeated in prop::option::of((0usize..14, 0usize..14)),
+    ) {
+        let mut goals: Vec<Goal> = parents
+            .iter()
+            .enumerate()
+            .map(|(position, parent)| Goal {
+                id: Id::from(format!("g{position}").as_str()),
+                // A parent past the end is a goal that is not in the plan.
+                parent: parent.map(|at| Id::from(format!("g{at}").as_str())),
+                ..sample_goal()
+            })
+            .collect();
+        if let Some((from, to)) = repeated {
+            if from < goals.len() && to < goals.len() {
+                goals[to].id = goals[from].id.clone();
+            }
+        }
+        let plan = Plan { goals, ..Plan::default() };
+        prop_assert_eq!(check_integrity(&plan), integrity_by_walking_up(&plan));
+    }
+}
+
+/// The integrity check written the plain way: a walk up from every goal.
+fn integrity_by_walking_up(plan: &Plan) -> Result<(), PlanFileError> {
+    let mut seen = std::collections::HashSet::new();
+    if let Some(goal) = plan.goals.iter().find(|goal| !seen.insert(&goal.id)) {
+        return Err(PlanFileError::DuplicateId {
+            id: goal.id.clone(),
+        });
+    }
+    let goal = |id: &Id| plan.goals.iter().find(|goal| &goal.id == id);
+    for start in &plan.goals {
+        if let Some(parent) = start
+            .parent
+            .as_ref()
+            .filter(|parent| goal(parent).is_none())
+        {
+            return Err(PlanFileError::MissingParent {
+                goal: start.id.clone(),
+                parent: parent.clone(),
+            });
+        }
+    }
+    for start in &plan.goals {
+        let mut ancestors = 0;
+        let mut at = start.parent.as_ref();
+        while let Some(id) = at {
+            if id == &start.id || ancestors > plan.goals.len() {
+                return Err(PlanFileError::Cycle {
+                    goal: start.id.clone(),
+                });
+            }
+            ancestors += 1;
+            at = goal(id).and_then(|goal| goal.parent.as_ref());
+        }
+        if ancestors > MAX_DEPTH {
+            return Err(PlanFileError::TooDeep {
+                goal: start.id.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn sample_goal() -> Goal {
