@@ -31,17 +31,16 @@ export function generatePlan(longTerm, shortTermEach, stepsEach, checkIns = 0, s
     counter += 1;
     const done = depth >= 2 && counter % 3 === 0;
     const created = counter % 365;
+    // As the app writes a goal: the fields it has no value for left out.
     goals.push({
       id: `g-${counter.toString(36)}`,
-      parent,
+      ...(parent && { parent }),
       title,
       status: done ? 'done' : counter % 17 === 0 ? 'in_progress' : 'open',
-      target_date: counter % 5 === 0 ? day(400 + (counter % 300)) : null,
+      ...(counter % 5 === 0 && { target_date: day(400 + (counter % 300)) }),
       notes: counter % 4 === 0 ? `Notes for ${title}: what I know so far and who can help.` : '',
       created_at: time(created),
-      completed_at: done ? time(created + 3) : null,
-      dropped_reason: null,
-      from_option: null,
+      ...(done && { completed_at: time(created + 3) }),
       updated_at: time(created + 3),
     });
     return goals[goals.length - 1].id;

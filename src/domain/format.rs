@@ -399,6 +399,33 @@ mod tests {
     }
 
     #[test]
+    fn a_goal_leaves_out_what_it_has_no_value_for_and_null_reads_the_same() {
+        let plan = filled_plan();
+        let text = to_storage_text(&plan);
+        let root = r#"{"id":"g-1","title":"goal g-1","status":"open","notes":"","#;
+        let goals_start = text.find(root).expect("the long-term goal, written bare");
+        let goals_end = text.find(r#"],"check_ins""#).unwrap();
+        assert!(!text[goals_start..goals_end].contains("null"), "{text}");
+
+        let mut value: Value = serde_json::from_str(&text).unwrap();
+        for goal in value["goals"].as_array_mut().unwrap() {
+            let goal = goal.as_object_mut().unwrap();
+            for field in [
+                "parent",
+                "target_date",
+                "completed_at",
+                "dropped_reason",
+                "from_option",
+            ] {
+                goal.entry(field).or_insert(Value::Null);
+            }
+        }
+        let with_nulls = value.to_string();
+        assert!(with_nulls.contains(r#""parent":null"#));
+        assert_eq!(parse_plan(&with_nulls).unwrap(), plan);
+    }
+
+    #[test]
     fn non_json_and_foreign_json_are_told_apart() {
         assert!(matches!(
             parse_plan("{not json"),

@@ -441,21 +441,29 @@ impl OptionStatus {
 }
 
 /// A long-term goal, a short-term goal or a step, by its depth in the tree.
+///
+/// A plan holds thousands of goals, so a goal's fields that hold nothing (no
+/// parent, no date, not completed, not dropped, not from an option) are left
+/// out of the file rather than written as `null`; `null` reads the same.
+/// Older readers take a missing field of this kind as empty too.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Goal {
     pub id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Id>,
     pub title: String,
     pub status: GoalStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_date: Option<Date>,
     pub notes: String,
     pub created_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<Timestamp>,
     /// Why it was dropped, when it was.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dropped_reason: Option<String>,
     /// The option this goal was made from, if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_option: Option<Id>,
     /// When this goal last changed; the newer side wins when plans are merged.
     pub updated_at: Timestamp,

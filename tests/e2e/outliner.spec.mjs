@@ -8,7 +8,7 @@ async function childTitles(page, parentTitle) {
   return page.evaluate((parentTitle) => {
     const plan = JSON.parse(localStorage.getItem('waypoint.plan'));
     const parent = parentTitle === null ? null : plan.goals.find((g) => g.title === parentTitle).id;
-    return plan.goals.filter((g) => g.parent === parent).map((g) => g.title);
+    return plan.goals.filter((g) => (g.parent ?? null) === parent).map((g) => g.title);
   }, parentTitle);
 }
 
