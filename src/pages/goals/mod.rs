@@ -33,11 +33,13 @@ pub struct GoalListState {
 /// the first view draws the long-term goals rather than the whole plan.
 pub const LARGE_PLAN_GOALS: usize = 150;
 
-/// Long-term goals drawn with the page; more than a screenful.
-const ROOTS_AT_FIRST: usize = 20;
+/// Long-term goals drawn with the page: a collapsed one, with its progress
+/// and next step, is about 170 px tall on a desktop and taller on a phone, so
+/// this fills the tallest screens.
+const ROOTS_AT_FIRST: usize = 8;
 /// Long-term goals added in each animation frame after that, until all are
 /// drawn: each frame's work stays well under a long task.
-const ROOTS_PER_FRAME: usize = 20;
+const ROOTS_PER_FRAME: usize = 8;
 
 impl GoalListState {
     pub fn new() -> Self {
