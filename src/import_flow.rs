@@ -8,10 +8,12 @@ use crate::clock;
 use crate::domain::format::{parse_plan, PlanFileError, MAX_PLAN_FILE_BYTES};
 use crate::domain::merge::{merge_plans, MergeReport};
 use crate::domain::plan::Plan;
+use crate::js_text;
 use crate::pages::goals::GoalListState;
 use crate::persistence::{self, PreviousPlan, SaveError};
 use crate::state::PlanStore;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Where an incoming plan stands.
@@ -70,7 +72,10 @@ impl std::fmt::Display for ReplaceError {
 #[derive(Clone, Copy)]
 pub struct ImportFlow {
     state: RwSignal<ImportState>,
+    /// Read from storage when first asked for, not at start: it can be as
+    /// large as the plan itself.
     previous: RwSignal<Option<PreviousPlan>>,
+    previous_read: StoredValue<bool>,
     store: PlanStore,
     goal_list: Option<GoalListState>,
 }
@@ -80,7 +85,8 @@ impl ImportFlow {
     pub fn new(store: PlanStore) -> Self {
         Self {
             state: RwSignal::new(ImportState::Idle),
-            previous: RwSignal::new(persistence::previous_plan()),
+            previous: RwSignal::new(None),
+            previous_read: StoredValue::new(false),
             store,
             goal_list: use_context::<GoalListState>(),
         }
@@ -92,7 +98,15 @@ impl ImportFlow {
 
     /// The plan kept before the last import, merge or fresh start.
     pub fn previous(&self) -> ReadSignal<Option<PreviousPlan>> {
+        self.read_previous_once();
         self.previous.read_only()
+    }
+
+    fn read_previous_once(&self) {
+        if !self.previous_read.get_value() {
+            self.previous_read.set_value(true);
+            self.previous.set(persistence::previous_plan());
+        }
     }
 
     pub fn cancel(&self) {
@@ -119,16 +133,18 @@ impl ImportFlow {
         // `File` can't live in a signal: read it here, in the task.
         leptos::task::spawn_local(async move {
             let next = match JsFuture::from(file.text()).await {
-                Ok(text) => match parse_plan(&text.as_string().unwrap_or_default()) {
-                    Ok(plan) => ImportState::Ready {
-                        source,
-                        plan: Box::new(plan),
-                    },
-                    Err(problem) => ImportState::Refused {
-                        source,
-                        problem: problem.to_string(),
-                    },
-                },
+                Ok(text) => {
+                    match parse_plan(&text.dyn_ref().map(js_text::from_js).unwrap_or_default()) {
+                        Ok(plan) => ImportState::Ready {
+                            source,
+                            plan: Box::new(plan),
+                        },
+                        Err(problem) => ImportState::Refused {
+                            source,
+                            problem: problem.to_string(),
+                        },
+                    }
+                }
                 Err(_) => ImportState::Refused {
                     source,
                     problem: "The browser could not read the file.".into(),
@@ -193,6 +209,7 @@ impl ImportFlow {
     /// Brings back the plan kept aside; the current one takes its place there,
     /// so this too can be undone.
     pub fn restore_previous(&self) -> Result<(), ReplaceError> {
+        self.read_previous_once();
         let Some(previous) = self.previous.get_untracked() else {
             return Ok(());
         };
@@ -204,6 +221,7 @@ impl ImportFlow {
     /// Lets go of the plan kept aside, to free storage.
     pub fn forget_previous(&self) -> Result<(), String> {
         persistence::discard_previous_plan()?;
+        self.previous_read.set_value(true);
         self.previous.set(None);
         Ok(())
     }
@@ -227,6 +245,7 @@ impl ImportFlow {
             Err(reason) => return Err(ReplaceError::CouldNotKeepPrevious(reason)),
         }
         // Even unsaved, the copy stays reachable in this tab.
+        self.previous_read.set_value(true);
         self.previous.set(Some(previous));
         if let Some(goal_list) = self.goal_list {
             goal_list.start_over(&plan);

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod download;
 pub mod focus;
 pub mod import_flow;
+pub mod js_text;
 pub mod pages;
 pub mod perf;
 pub mod persistence;

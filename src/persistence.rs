@@ -7,12 +7,35 @@
 //! - a failed write is reported, never swallowed.
 
 use crate::domain::calendar::Timestamp;
-use crate::domain::format::{parse_plan, to_storage_text};
-use crate::domain::plan::Plan;
+use crate::domain::format::{check_integrity, parse_plan};
+use crate::domain::plan::{Plan, FORMAT_ID, SCHEMA_VERSION};
+use crate::js_text;
+use js_sys::JsString;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Storage;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The same `Storage` object, with `getItem` leaving the text in
+    /// JavaScript: see [`read_text`].
+    #[wasm_bindgen(js_name = Storage)]
+    type StorageInJs;
+
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &StorageInJs, key: &str) -> Result<Option<JsString>, JsValue>;
+}
+
+fn get_item_in_js(storage: &Storage, key: &str) -> Result<Option<JsString>, JsValue> {
+    storage.unchecked_ref::<StorageInJs>().get_item(key)
+}
+
+/// A stored text, brought into Rust the quick way (a plan is a megabyte or more).
+fn read_text(storage: &Storage, key: &str) -> Result<Option<String>, JsValue> {
+    Ok(get_item_in_js(storage, key)?.map(|text| js_text::from_js(&text)))
+}
 
 /// Where the plan lives.
 pub const PLAN_KEY: &str = "waypoint.plan";
@@ -110,7 +133,7 @@ pub fn load_plan() -> LoadOutcome {
         Ok(storage) => storage,
         Err(reason) => return LoadOutcome::StorageUnavailable { reason },
     };
-    let text = match storage.get_item(PLAN_KEY) {
+    let text = match read_text(&storage, PLAN_KEY) {
         Ok(Some(text)) => text,
         Ok(None) => return LoadOutcome::NothingSaved,
         Err(error) => {
@@ -171,7 +194,7 @@ pub fn unreadable_backups() -> Vec<UnreadableBackup> {
         .filter_map(|index| storage.key(index).ok().flatten())
         .filter(|key| key.starts_with(UNREADABLE_KEY_PREFIX))
         .filter_map(|key| {
-            let text = storage.get_item(&key).ok().flatten()?;
+            let text = read_text(&storage, &key).ok().flatten()?;
             Some(UnreadableBackup { key, text })
         })
         .collect();
@@ -220,11 +243,12 @@ pub fn keep_previous_plan(previous: &PreviousPlan) -> Result<(), SaveError> {
 
 /// The plan kept before the last import, merge or fresh start, if any can be read.
 pub fn previous_plan() -> Option<PreviousPlan> {
-    let text = local_storage().ok()?.get_item(PREVIOUS_PLAN_KEY).ok()??;
+    let text = read_text(&local_storage().ok()?, PREVIOUS_PLAN_KEY).ok()??;
     let previous: PreviousPlan = serde_json::from_str(&text).ok()?;
-    // The kept plan must pass the same checks as any file.
-    parse_plan(&to_storage_text(&previous.plan)).ok()?;
-    Some(previous)
+    // The kept plan must pass the same checks as any file of this version.
+    let plan = &previous.plan;
+    let current = plan.format == FORMAT_ID && plan.schema_version == SCHEMA_VERSION;
+    (current && check_integrity(plan).is_ok()).then_some(previous)
 }
 
 pub fn discard_previous_plan() -> Result<(), String> {
@@ -283,8 +307,12 @@ pub fn storage_usage() -> StorageUsage {
     let mut usage = StorageUsage::default();
     let count = storage.length().unwrap_or(0);
     for key in (0..count).filter_map(|index| storage.key(index).ok().flatten()) {
-        let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
-        let units = key.encode_utf16().count() + value.encode_utf16().count();
+        // JavaScript counts in UTF-16 units already: no text needs to cross.
+        let value_units = get_item_in_js(&storage, &key)
+            .ok()
+            .flatten()
+            .map_or(0, |value| value.length() as usize);
+        let units = key.encode_utf16().count() + value_units;
         usage.site_units += units;
         if key.starts_with(KEY_PREFIX) {
             usage.waypoint_units += units;

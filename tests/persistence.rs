@@ -7,6 +7,7 @@ use waypoint::domain::calendar::Timestamp;
 use waypoint::domain::format::to_storage_text;
 use waypoint::domain::goals::{add_goal, NewGoal};
 use waypoint::domain::plan::{Id, Plan};
+use waypoint::js_text;
 use waypoint::persistence::{
     discard_unreadable_backup, load_plan, save_plan_text, unreadable_backups, LoadOutcome,
     SaveError, PLAN_KEY, UNREADABLE_KEY_PREFIX,
@@ -38,6 +39,30 @@ fn sample_plan() -> Plan {
     )
     .unwrap();
     plan
+}
+
+#[wasm_bindgen_test]
+fn text_of_any_script_crosses_from_javascript_intact() {
+    let long_ascii = "a".repeat(10_000);
+    let mixed = format!("{long_ascii}é漢字🙂 and more 🙂🙂 ☕ {long_ascii}");
+    let all_wide = "漢🙂".repeat(5_000);
+    for text in ["", "plain", "é", "🙂", &long_ascii, &mixed, &all_wide] {
+        assert_eq!(js_text::from_js(&js_sys::JsString::from(text)), text);
+    }
+    // A lone surrogate (possible in a JavaScript string) becomes U+FFFD,
+    // as wasm-bindgen's own conversion makes it.
+    let lone = js_sys::JsString::from_char_code(&[0x61, 0xD83D, 0x62]);
+    assert_eq!(js_text::from_js(&lone), "a\u{FFFD}b");
+    assert_eq!(js_text::from_js(&lone), lone.as_string().unwrap());
+}
+
+#[wasm_bindgen_test]
+fn a_stored_plan_in_many_scripts_loads_back_unchanged() {
+    fresh_storage();
+    let mut plan = sample_plan();
+    plan.vision.statement = "Écrire des livres — 書く 🙂".repeat(1_000);
+    save_plan_text(&to_storage_text(&plan)).unwrap();
+    assert_eq!(load_plan(), LoadOutcome::Loaded(Box::new(plan)));
 }
 
 #[wasm_bindgen_test]
