@@ -2,10 +2,10 @@
 //! autosave that keeps localStorage in step with it.
 
 use crate::clock;
+use crate::domain::calendar::Timestamp;
 use crate::domain::format::{parse_plan, StorageText};
 use crate::domain::goals::RemovedGoals;
-use crate::domain::plan::Id;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Goal, Id, Plan};
 use crate::domain::safekeeping::snooze_until;
 use crate::persistence::{self, ExportRecord, LoadOutcome, SaveError, UnreadablePlan};
 use leptos::prelude::*;
@@ -112,22 +112,140 @@ impl ChangeLog {
     }
 }
 
-/// Undo and redo, as whole earlier versions of the plan.
+/// Undo and redo: for each change, what it changed as it was before.
 ///
 /// Typing is one step per field edit: changes made while the same text field
 /// keeps the focus extend the step it began; focusing anything else ends it.
 #[derive(Default)]
 struct History {
-    undo: Vec<Plan>,
-    redo: Vec<Plan>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// The text field whose edit the latest step holds, if any.
     editing: Option<web_sys::Element>,
 }
 
-/// How many steps are kept: many for most plans, fewer for very large ones,
-/// since each step holds a whole copy of the plan.
-fn history_limit(plan: &Plan) -> usize {
-    (50_000 / (plan.goals.len() + 1)).clamp(5, 100)
+/// What one undo or redo puts back.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    /// The whole plan, for a change that could touch anything.
+    Whole(Box<Plan>),
+    /// One goal and the plan's change time, for a change to that goal's own
+    /// fields: a toggle or a title typed on a plan of thousands of goals
+    /// keeps one goal, not a copy of the plan.
+    OneGoal {
+        goal: Goal,
+        updated_at: Option<Timestamp>,
+    },
+}
+
+impl Step {
+    /// The whole plans kept hold about this many goals in all...
+    const GOALS_KEPT: usize = 50_000;
+    /// ...and no more steps than this are kept, nor fewer than `FEWEST_STEPS`.
+    const MOST_STEPS: usize = 100;
+    const FEWEST_STEPS: usize = 5;
+
+    /// The step that brings back what `touched` will change in `plan`.
+    fn before(plan: &Plan, touched: &Touched) -> Self {
+        match touched {
+            Touched::OneGoal(id) => match plan.goal(id) {
+                Some(goal) => Self::OneGoal {
+                    goal: goal.clone(),
+                    updated_at: plan.updated_at,
+                },
+                None => Self::Whole(Box::new(plan.clone())),
+            },
+            Touched::Anything => Self::Whole(Box::new(plan.clone())),
+        }
+    }
+
+    /// Whether a further change that touches `touched` is undone with this step.
+    fn covers(&self, touched: &Touched) -> bool {
+        match (self, touched) {
+            (Self::Whole(_), _) => true,
+            (Self::OneGoal { goal, .. }, Touched::OneGoal(id)) => goal.id == *id,
+            (Self::OneGoal { .. }, Touched::Anything) => false,
+        }
+    }
+
+    fn weight(&self) -> usize {
+        match self {
+            Self::Whole(plan) => plan.goals.len() + 1,
+            Self::OneGoal { .. } => 1,
+        }
+    }
+
+    /// Puts this step back into `plan`. Returns the step that reverses it and
+    /// what it touched, or `None` when it would change nothing.
+    fn put_back(self, plan: &mut Plan) -> Option<(Self, Touched)> {
+        match self {
+            Self::Whole(version) if *version == *plan => None,
+            Self::Whole(version) => Some((
+                Self::Whole(Box::new(std::mem::replace(plan, *version))),
+                Touched::Anything,
+            )),
+            Self::OneGoal { goal, updated_at } => {
+                let id = goal.id.clone();
+                let now = plan.goal_mut(&id).filter(|now| **now != goal)?;
+                let goal_now = std::mem::replace(now, goal);
+                let reverse = Self::OneGoal {
+                    goal: goal_now,
+                    updated_at: std::mem::replace(&mut plan.updated_at, updated_at),
+                };
+                Some((reverse, Touched::OneGoal(id)))
+            }
+        }
+    }
+}
+
+impl History {
+    /// Keeps what the change to come will touch, unless it continues typing
+    /// in the field the latest step began in.
+    fn record(&mut self, plan: &Plan, touched: &Touched, editing: Option<web_sys::Element>) {
+        let continues = editing.is_some()
+            && self.editing == editing
+            && self.undo.last().is_some_and(|step| step.covers(touched));
+        if !continues {
+            self.undo.push(Step::before(plan, touched));
+            self.forget_oldest();
+        }
+        self.editing = editing;
+        self.redo.clear();
+    }
+
+    fn forget_oldest(&mut self) {
+        let mut weight: usize = self.undo.iter().map(Step::weight).sum();
+        let mut kept = self.undo.len();
+        let mut forgotten = 0;
+        for step in &self.undo {
+            let too_heavy = weight > Step::GOALS_KEPT && kept > Step::FEWEST_STEPS;
+            if kept <= Step::MOST_STEPS && !too_heavy {
+                break;
+            }
+            weight -= step.weight();
+            kept -= 1;
+            forgotten += 1;
+        }
+        self.undo.drain(..forgotten);
+    }
+
+    /// Undoes (or redoes) the latest step that changes anything, in `plan`.
+    /// Returns what it touched, or `None` when there was nothing to do.
+    fn step(&mut self, plan: &mut Plan, backwards: bool) -> Option<Touched> {
+        self.editing = None;
+        let (from, to) = if backwards {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        while let Some(step) = from.pop() {
+            if let Some((reverse, touched)) = step.put_back(plan) {
+                to.push(reverse);
+                return Some(touched);
+            }
+        }
+        None
+    }
 }
 
 /// The text field being typed in, when the change comes from typing (an
@@ -239,7 +357,7 @@ impl PlanStore {
     }
 
     fn change<R>(&self, touched: Touched, change: impl FnOnce(&mut Plan) -> R) -> R {
-        self.record_undo_step(typing_field());
+        self.record_undo_step(&touched, typing_field());
         let mut result = None;
         self.changes.update_value(|log| log.note(touched));
         self.plan.update(|plan| {
@@ -280,26 +398,16 @@ impl PlanStore {
     /// Puts a whole new plan in place of the current one (undo brings the
     /// current one back).
     pub fn replace(&self, plan: Plan) {
-        self.record_undo_step(None);
+        self.record_undo_step(&Touched::Anything, None);
         self.set_plan(plan);
     }
 
-    /// Keeps the plan as it is now as an undo step, unless the change to come
-    /// continues typing in the field the latest step began in.
-    fn record_undo_step(&self, editing: Option<web_sys::Element>) {
-        let plan = self.plan;
-        self.history.update_value(|history| {
-            let continues = editing.is_some() && history.editing == editing;
-            if !continues {
-                history.undo.push(plan.with_untracked(Plan::clone));
-                let limit = plan.with_untracked(history_limit);
-                if history.undo.len() > limit {
-                    let excess = history.undo.len() - limit;
-                    history.undo.drain(..excess);
-                }
-            }
-            history.editing = editing;
-            history.redo.clear();
+    /// Keeps what the change to come will touch as an undo step, unless the
+    /// change continues typing in the field the latest step began in.
+    fn record_undo_step(&self, touched: &Touched, editing: Option<web_sys::Element>) {
+        self.plan.with_untracked(|plan| {
+            self.history
+                .update_value(|history| history.record(plan, touched, editing));
         });
         self.refresh_history_flags();
     }
@@ -345,26 +453,20 @@ impl PlanStore {
     }
 
     fn step_through_history(&self, backwards: bool) -> bool {
-        let current = self.plan.with_untracked(Plan::clone);
-        let mut found = None;
-        self.history.update_value(|history| {
-            history.editing = None;
-            let (from, to) = if backwards {
-                (&mut history.undo, &mut history.redo)
-            } else {
-                (&mut history.redo, &mut history.undo)
-            };
-            while let Some(version) = from.pop() {
-                if version != current {
-                    to.push(current);
-                    found = Some(version);
-                    break;
-                }
+        let mut changed = false;
+        self.plan.maybe_update(|plan| {
+            let touched = self
+                .history
+                .try_update_value(|history| history.step(plan, backwards))
+                .flatten();
+            if let Some(touched) = touched {
+                // Noted before the plan's readers run, so they see it.
+                self.changes.update_value(|log| log.note(touched));
+                changed = true;
             }
+            changed
         });
-        let changed = found.is_some();
-        if let Some(version) = found {
-            self.set_plan(version);
+        if changed {
             self.announce(if backwards { "Undone" } else { "Redone" });
         }
         self.refresh_history_flags();
@@ -599,8 +701,141 @@ pub fn use_plan_store() -> PlanStore {
 
 #[cfg(test)]
 mod tests {
-    use super::{ChangeLog, Touched};
-    use crate::domain::plan::Id;
+    use super::{ChangeLog, History, Step, Touched};
+    use crate::domain::calendar::Timestamp;
+    use crate::domain::goals::{add_goal, remove_goal, rename_goal, set_status, NewGoal};
+    use crate::domain::plan::{GoalStatus, Id, Plan};
+
+    fn at(second: i64) -> Timestamp {
+        Timestamp::from_seconds(1_790_000_000 + second)
+    }
+
+    /// Changes `plan` as the store does: the undo step first, then the change
+    /// and its time.
+    fn change(history: &mut History, plan: &mut Plan, touched: Touched, second: i64) {
+        history.record(plan, &touched, None);
+        let id = match &touched {
+            Touched::OneGoal(id) => Some(id.clone()),
+            Touched::Anything => None,
+        };
+        match id {
+            Some(id) if second % 2 == 0 => {
+                rename_goal(plan, &id, &format!("title {second}"), at(second)).unwrap()
+            }
+            Some(id) => {
+                let status = match plan.goal(&id).unwrap().status {
+                    GoalStatus::Done => GoalStatus::Open,
+                    _ => GoalStatus::Done,
+                };
+                set_status(plan, &id, status, at(second)).unwrap();
+            }
+            None if second % 3 == 0 && !plan.goals.is_empty() => {
+                let last = plan.goals.last().unwrap().id.clone();
+                remove_goal(plan, &last, at(second)).unwrap();
+            }
+            None => {
+                let parent = plan.goals.first().map(|goal| goal.id.clone());
+                let new_goal = NewGoal {
+                    id: Id::from(format!("g-{second}").as_str()),
+                    parent,
+                    title: format!("goal {second}"),
+                };
+                add_goal(plan, new_goal, at(second)).unwrap();
+            }
+        }
+        plan.updated_at = Some(at(second));
+    }
+
+    #[test]
+    fn undo_and_redo_walk_back_and_forth_through_every_version() {
+        // Mixed changes in a fixed pseudo-random order: words and statuses of
+        // one goal (kept as that goal), additions and removals (kept whole).
+        let mut plan = Plan::default();
+        let mut history = History::default();
+        let mut versions = vec![plan.clone()];
+        let mut seed: u64 = 7;
+        for second in 0..250 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let pick = (seed >> 33) as usize;
+            let touched = if plan.goals.is_empty() || pick.is_multiple_of(3) {
+                Touched::Anything
+            } else {
+                Touched::OneGoal(plan.goals[pick % plan.goals.len()].id.clone())
+            };
+            change(&mut history, &mut plan, touched, second);
+            versions.push(plan.clone());
+        }
+        assert!(history
+            .undo
+            .iter()
+            .any(|step| matches!(step, Step::Whole(_))));
+        assert!(history
+            .undo
+            .iter()
+            .any(|step| matches!(step, Step::OneGoal { .. })));
+
+        let kept = history.undo.len();
+        assert_eq!(kept, Step::MOST_STEPS);
+        let last = versions.len() - 1;
+        for undone in 1..=kept {
+            assert!(history.step(&mut plan, true).is_some());
+            assert_eq!(plan, versions[last - undone], "after {undone} undos");
+        }
+        assert_eq!(history.step(&mut plan, true), None);
+        for redone in 1..=kept {
+            assert!(history.step(&mut plan, false).is_some());
+            assert_eq!(plan, versions[last - kept + redone], "after {redone} redos");
+        }
+        assert_eq!(history.step(&mut plan, false), None);
+    }
+
+    #[test]
+    fn an_edit_to_one_goal_is_kept_as_that_goal_and_says_so() {
+        let mut plan = Plan::default();
+        let mut history = History::default();
+        change(&mut history, &mut plan, Touched::Anything, 1);
+        let id = plan.goals[0].id.clone();
+        let before = plan.clone();
+        change(&mut history, &mut plan, Touched::OneGoal(id.clone()), 2);
+        assert!(matches!(history.undo.last(), Some(Step::OneGoal { .. })));
+        assert_eq!(
+            history.step(&mut plan, true),
+            Some(Touched::OneGoal(id.clone()))
+        );
+        assert_eq!(plan, before);
+        assert_eq!(history.step(&mut plan, false), Some(Touched::OneGoal(id)));
+    }
+
+    #[test]
+    fn whole_copies_of_a_large_plan_are_few_and_single_goals_many() {
+        let mut plan = Plan::default();
+        let mut history = History::default();
+        for number in 0..6_000 {
+            let new_goal = NewGoal {
+                id: Id::from(format!("big-{number}").as_str()),
+                parent: None,
+                title: format!("goal {number}"),
+            };
+            add_goal(&mut plan, new_goal, at(0)).unwrap();
+        }
+        for second in 0..20 {
+            change(&mut history, &mut plan, Touched::Anything, second);
+        }
+        // About 50,000 goals' worth of whole plans: 8 of 6,000 goals.
+        assert_eq!(history.undo.len(), 8);
+        for second in 20..200 {
+            let id = plan.goals[second as usize].id.clone();
+            change(&mut history, &mut plan, Touched::OneGoal(id), second);
+        }
+        assert_eq!(history.undo.len(), Step::MOST_STEPS);
+        // The oldest whole copies went first, and no more than needed.
+        assert!(history
+            .undo
+            .iter()
+            .all(|step| matches!(step, Step::OneGoal { .. })));
+    }
 
     #[test]
     fn the_change_log_names_the_goals_edited_since_a_revision() {
