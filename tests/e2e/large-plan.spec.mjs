@@ -2,7 +2,7 @@
 // 100 check-ins) imports cleanly, opens collapsed, and stays editable.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { expectSaved, openSection } from './helpers.mjs';
+import { PLAN_KEY, expectSaved, openSection } from './helpers.mjs';
 
 const large = execFileSync('node', ['scripts/generate-plan.mjs', 'large'], { maxBuffer: 64 * 1024 * 1024 });
 
@@ -40,4 +40,40 @@ test('the generated large plan imports, opens collapsed and can be edited', asyn
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.plan')));
   expect(stored.goals.length).toBe(plan.goals.length);
   expect(stored.goals[0].title).toBe('Long-term goal 1, renamed');
+});
+
+test('Expand all opens a large plan from the top, frame by frame, and stops when told', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'phone', 'one width is enough for a size check');
+  await page.goto('./not-the-app');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, large.toString()]);
+  await page.goto('./#/goals');
+  await expect(page.locator('li.goal')).toHaveCount(100);
+  // Clicked from the page itself: naming buttons among 6,000 rows is slow for the test runner.
+  const press = (label) =>
+    page.evaluate(async (label) => {
+      [...document.querySelectorAll('button')].find((button) => button.textContent.trim() === label).click();
+      // The list redraws in the microtasks after the click.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return {
+        rows: document.querySelectorAll('li.goal').length,
+        firstBranchOpen: document.querySelector('#goal-children-g-1') !== null,
+      };
+    }, label);
+
+  // The top opens with the click; the rest follows over the next frames.
+  const atClick = await press('Expand all');
+  expect(atClick.firstBranchOpen).toBe(true);
+  expect(atClick.rows).toBeGreaterThan(100);
+  expect(atClick.rows).toBeLessThan(6000);
+  await expect(page.locator('li.goal')).toHaveCount(6000, { timeout: 30_000 });
+  await expect(page.locator('button.goal__twisty[aria-expanded="false"]')).toHaveCount(0);
+
+  await press('Collapse all');
+  await expect(page.locator('li.goal')).toHaveCount(100);
+
+  // Collapsing while it is still opening branches stops it.
+  await press('Expand all');
+  await press('Collapse all');
+  await page.waitForTimeout(500);
+  await expect(page.locator('li.goal')).toHaveCount(100);
 });

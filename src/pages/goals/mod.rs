@@ -6,7 +6,7 @@ pub mod keys;
 mod rows;
 
 use crate::clock;
-use crate::domain::goals::{add_goal, restore_goals, GoalLevel, NewGoal};
+use crate::domain::goals::{add_goal, restore_goals, GoalLevel, GoalTree, NewGoal};
 use crate::domain::plan::{Goal, Id, Plan};
 use crate::routing::Section;
 use crate::state::use_plan_store;
@@ -27,6 +27,10 @@ pub struct GoalListState {
     /// A title waiting for the caret once the list is redrawn. Not a signal:
     /// rows check it when they mount, without subscribing to it.
     pending_focus: StoredValue<Option<Id>>,
+    /// Counts changes to which branches are open, so that an "Expand all"
+    /// still opening branches frame by frame stops when anything else opens
+    /// or closes one.
+    branch_changes: StoredValue<u64>,
 }
 
 /// Above this many goals, the list opens with every branch collapsed, so
@@ -40,6 +44,10 @@ const ROOTS_AT_FIRST: usize = 8;
 /// Long-term goals added in each animation frame after that, until all are
 /// drawn: each frame's work stays well under a long task.
 const ROOTS_PER_FRAME: usize = 8;
+/// Rows that "Expand all" shows in each frame: a plan of 6,000 goals opened
+/// at once kept the page from answering for about two seconds here; opened
+/// top to bottom this many at a time, the first screen fills at once.
+const EXPANDED_ROWS_PER_FRAME: usize = 60;
 
 impl GoalListState {
     pub fn new() -> Self {
@@ -48,6 +56,7 @@ impl GoalListState {
             hide_finished: RwSignal::new(false),
             dragging: RwSignal::new(None),
             pending_focus: StoredValue::new(None),
+            branch_changes: StoredValue::new(0),
         }
     }
 
@@ -105,21 +114,72 @@ impl GoalListState {
 
     /// Back to the starting view, for a plan that replaced the last one.
     pub fn start_over(&self, plan: &Plan) {
-        let collapsed = if plan.goals.len() > LARGE_PLAN_GOALS {
-            plan.goals
-                .iter()
-                .filter_map(|goal| goal.parent.clone())
-                .collect()
+        if plan.goals.len() > LARGE_PLAN_GOALS {
+            self.collapse_all(plan);
         } else {
-            HashSet::new()
-        };
-        self.collapsed.set(collapsed);
+            self.branches_change();
+            self.collapsed.set(HashSet::new());
+        }
+    }
+
+    /// Closes every branch.
+    pub fn collapse_all(&self, plan: &Plan) {
+        self.branches_change();
+        let parents = plan.goals.iter().filter_map(|goal| goal.parent.clone());
+        self.collapsed.set(parents.collect());
+    }
+
+    /// Opens every branch, top to bottom, [`EXPANDED_ROWS_PER_FRAME`] rows'
+    /// worth a frame, so the page answers throughout on a plan of thousands.
+    pub fn expand_all(&self, plan: &Plan) {
+        let generation = self.branches_change();
+        let tree = GoalTree::new(plan);
+        let closed: Vec<(Id, usize)> = self.collapsed.with_untracked(|collapsed| {
+            tree.children(None)
+                .flat_map(|root| tree.subtree(&root.id))
+                .filter(|goal| collapsed.contains(&goal.id))
+                .map(|goal| (goal.id.clone(), tree.children(Some(&goal.id)).count()))
+                .collect()
+        });
+        self.open_branches(closed, generation);
+    }
+
+    fn open_branches(self, mut closed: Vec<(Id, usize)>, generation: u64) {
+        if self.branch_changes.get_value() != generation || closed.is_empty() {
+            return;
+        }
+        // `closed` runs top to bottom: open from its front.
+        let mut rows = 0;
+        let count = closed
+            .iter()
+            .take_while(|(_, children)| {
+                let more = rows < EXPANDED_ROWS_PER_FRAME;
+                rows += children;
+                more
+            })
+            .count();
+        let opening: Vec<(Id, usize)> = closed.drain(..count).collect();
+        self.collapsed.update(|set| {
+            for (id, _) in &opening {
+                set.remove(id);
+            }
+        });
+        if !closed.is_empty() {
+            request_animation_frame(move || self.open_branches(closed, generation));
+        }
+    }
+
+    /// Notes that branches are opened or closed by something other than the
+    /// "Expand all" under way, which stops it. Returns the new count.
+    fn branches_change(&self) -> u64 {
+        self.branch_changes.update_value(|count| *count += 1);
+        self.branch_changes.get_value()
     }
 
     /// Shows a goal wherever it is (its branches opened, finished goals shown
     /// if it is one) and puts the caret in its title.
     pub fn reveal(&self, plan: &Plan, id: &Id) {
-        let tree = crate::domain::goals::GoalTree::new(plan);
+        let tree = GoalTree::new(plan);
         let Some(goal) = tree.get(id) else {
             return;
         };
@@ -127,6 +187,7 @@ impl GoalListState {
             self.hide_finished.set(false);
         }
         let ancestors: Vec<Id> = tree.ancestors(id).iter().map(|a| a.id.clone()).collect();
+        self.branches_change();
         self.collapsed.update(|set| {
             for ancestor in &ancestors {
                 set.remove(ancestor);
@@ -138,6 +199,7 @@ impl GoalListState {
     }
 
     fn set_collapsed(&self, id: &Id, collapsed: bool) {
+        self.branches_change();
         self.collapsed.update(|set| {
             if collapsed {
                 set.insert(id.clone());
@@ -248,19 +310,14 @@ pub fn GoalsPage() -> impl IntoView {
                         <button
                             type="button"
                             class="button button--small button--quiet"
-                            on:click=move |_| list_state.collapsed.set(HashSet::new())
+                            on:click=move |_| store.with_untracked(|plan| list_state.expand_all(plan))
                         >
                             "Expand all"
                         </button>
                         <button
                             type="button"
                             class="button button--small button--quiet"
-                            on:click=move |_| {
-                                let parents = store.with_untracked(|plan| {
-                                    plan.goals.iter().filter_map(|goal| goal.parent.clone()).collect()
-                                });
-                                list_state.collapsed.set(parents);
-                            }
+                            on:click=move |_| store.with_untracked(|plan| list_state.collapse_all(plan))
                         >
                             "Collapse all"
                         </button>
