@@ -184,14 +184,14 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT_ID) {
         return Err(PlanFileError::NotAPlan);
     }
-    let value = match value.get("schema_version") {
+    let migrated = match value.get("schema_version") {
         Some(Value::Number(number)) => match number.as_u64() {
-            Some(version) if version == u64::from(SCHEMA_VERSION) => value,
+            Some(version) if version == u64::from(SCHEMA_VERSION) => None,
             Some(version) if version > u64::from(SCHEMA_VERSION) => {
                 return Err(PlanFileError::NewerVersion { found: version })
             }
             // Every earlier version has a migration step.
-            Some(version) => migrate_to_current(value, version)?,
+            Some(version) => Some(migrate_to_current(value, version)?.to_string()),
             None => {
                 return Err(PlanFileError::UnknownVersion {
                     found: number.to_string(),
@@ -210,15 +210,110 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
             })
         }
     };
-    let plan: Plan = serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
+    // The plan's own text, or the text of what an earlier version's plan
+    // became, read again to say where it is wrong.
+    let text = migrated.as_deref().unwrap_or(text);
+    let plan: Plan = serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let detail = match message.rfind(" at line ") {
+            Some(at) if error.line() > 0 => &message[..at],
+            _ => &message,
+        };
         PlanFileError::BadField {
-            path: if path == "." { "plan".into() } else { path },
-            detail: error.into_inner().to_string(),
+            path: json_path_at(text, error.line(), error.column()),
+            detail: detail.to_owned(),
         }
     })?;
     check_integrity(&plan)?;
     Ok(plan)
+}
+
+/// Where in a plan's JSON the reader stood when it stopped, as a path such
+/// as `goals[2].status`, from the line and column serde_json reports (the
+/// bytes read so far on that line). `plan` for the whole plan.
+fn json_path_at(text: &str, line: usize, column: usize) -> String {
+    enum Container<'a> {
+        Object {
+            key: Option<&'a str>,
+            at_value: bool,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(at, _)| at + 1)
+    };
+    let read = text
+        .get(..(line_start + column).min(text.len()))
+        .unwrap_or(text);
+    let bytes = read.as_bytes();
+    let mut open: Vec<Container> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                // To the closing quote, past escapes.
+                let start = at + 1;
+                at = start;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Container::Object {
+                    key,
+                    at_value: false,
+                }) = open.last_mut()
+                {
+                    *key = read.get(start..at.min(read.len()));
+                }
+            }
+            b'{' => open.push(Container::Object {
+                key: None,
+                at_value: false,
+            }),
+            b'[' => open.push(Container::Array { index: 0 }),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b':' => {
+                if let Some(Container::Object { at_value, .. }) = open.last_mut() {
+                    *at_value = true;
+                }
+            }
+            b',' => match open.last_mut() {
+                Some(Container::Object { key, at_value }) => {
+                    *key = None;
+                    *at_value = false;
+                }
+                Some(Container::Array { index }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        at += 1;
+    }
+    let mut path = String::new();
+    for container in &open {
+        match container {
+            Container::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Container::Object { key: None, .. } => {}
+            Container::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    if path.is_empty() {
+        "plan".into()
+    } else {
+        path
+    }
 }
 
 /// Ids are unique and the goals form a tree no deeper than the app allows.

@@ -5,6 +5,7 @@
 //! older files still read.
 
 use super::calendar::{Date, Timestamp};
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -220,7 +221,7 @@ pub struct Asset {
     pub updated_at: Option<Timestamp>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssetKind {
     Skill,
@@ -313,7 +314,7 @@ pub struct Experiment {
     pub what_it_will_teach: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OptionKind {
     StudyRoleModel,
@@ -408,7 +409,7 @@ impl OptionKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OptionStatus {
     Considering,
@@ -469,7 +470,7 @@ pub struct Goal {
     pub updated_at: Timestamp,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GoalStatus {
     Open,
@@ -528,7 +529,7 @@ pub struct CheckIn {
 }
 
 /// How often the person means to review their plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewRhythm {
     Weekly,
@@ -565,6 +566,56 @@ impl ReviewRhythm {
 
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|rhythm| rhythm.key() == key)
+    }
+}
+
+/// The kinds and statuses are kept in the file as their keys (`in_progress`)
+/// and read back by key, so that a wrong value in a file is answered with
+/// the keys it may be, wherever the reader meets it.
+macro_rules! read_by_key {
+    ($($kind:ty),*) => {$(
+        impl<'de> Deserialize<'de> for $kind {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(KeyVisitor {
+                    all: &Self::ALL,
+                    key: Self::key,
+                })
+            }
+        }
+    )*};
+}
+
+read_by_key!(
+    AssetKind,
+    OptionKind,
+    OptionStatus,
+    GoalStatus,
+    ReviewRhythm
+);
+
+struct KeyVisitor<T: 'static> {
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+}
+
+impl<T: Copy> Visitor<'_> for KeyVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of ")?;
+        for (index, &kind) in self.all.iter().enumerate() {
+            let comma = if index == 0 { "" } else { ", " };
+            write!(f, "{comma}`{}`", (self.key)(kind))?;
+        }
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        self.all
+            .iter()
+            .copied()
+            .find(|&kind| (self.key)(kind) == text)
+            .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
     }
 }
 
@@ -613,6 +664,31 @@ mod tests {
                 format!("\"{}\"", kind.key())
             );
         }
+    }
+
+    #[test]
+    fn kinds_and_statuses_read_back_by_key_and_a_wrong_one_is_named() {
+        fn reads_back<T: Serialize + for<'de> Deserialize<'de> + PartialEq + fmt::Debug>(
+            all: &[T],
+        ) {
+            for kind in all {
+                let json = serde_json::to_string(kind).unwrap();
+                assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), kind);
+            }
+        }
+        reads_back(&AssetKind::ALL);
+        reads_back(&OptionKind::ALL);
+        reads_back(&OptionStatus::ALL);
+        reads_back(&GoalStatus::ALL);
+        reads_back(&ReviewRhythm::ALL);
+        let wrong = serde_json::from_str::<GoalStatus>("\"finished\"").unwrap_err();
+        assert!(wrong.to_string().starts_with(
+            "invalid value: string \"finished\", expected one of `open`, `in_progress`, `done`, `dropped`"
+        ));
+        let number = serde_json::from_str::<ReviewRhythm>("7").unwrap_err();
+        assert!(number
+            .to_string()
+            .starts_with("invalid type: integer `7`, expected one of `weekly`"));
     }
 
     #[test]

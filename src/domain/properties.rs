@@ -278,6 +278,39 @@ proptest! {
         prop_assert_eq!(to_file_text(&parse_plan(&file).unwrap()), file);
     }
 
+    /// One value of the wrong type anywhere in a file: the error names the
+    /// field with the path a path-tracking reader (serde_path_to_error) gives,
+    /// and says the same about it, in a pretty file or a compact one.
+    #[test]
+    fn an_import_error_names_its_field_as_a_path_tracking_reader_does(
+        plan in plan(),
+        pick in any::<prop::sample::Index>(),
+        pretty in any::<bool>(),
+    ) {
+        let mut value = serde_json::to_value(&plan).unwrap();
+        let mut leaves = Vec::new();
+        collect_leaves(&value, String::new(), &mut leaves);
+        let pointer = &leaves[pick.index(leaves.len())];
+        let leaf = value.pointer_mut(pointer).unwrap();
+        *leaf = match leaf {
+            serde_json::Value::String(_) => serde_json::json!(7),
+            serde_json::Value::Null => serde_json::json!({ "odd": true }),
+            _ => serde_json::json!("seven"),
+        };
+        let text = if pretty {
+            serde_json::to_string_pretty(&value).unwrap()
+        } else {
+            value.to_string()
+        };
+        let error = serde_path_to_error::deserialize::<_, Plan>(value).unwrap_err();
+        let path = error.path().to_string();
+        let expected = PlanFileError::BadField {
+            path: if path == "." { "plan".into() } else { path },
+            detail: error.into_inner().to_string(),
+        };
+        prop_assert_eq!(parse_plan(&text), Err(expected));
+    }
+
     #[test]
     fn the_kept_storage_text_follows_edits_exactly(
         plan in plan(),
@@ -446,6 +479,25 @@ proptest! {
         }
         let plan = Plan { goals, ..Plan::default() };
         prop_assert_eq!(check_integrity(&plan), integrity_by_walking_up(&plan));
+    }
+}
+
+/// JSON pointers to every value in `value` with nothing inside it, but for
+/// the two fields that say what the file is.
+fn collect_leaves(value: &serde_json::Value, at: String, leaves: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(fields) if !fields.is_empty() => {
+            for (key, field) in fields {
+                collect_leaves(field, format!("{at}/{key}"), leaves);
+            }
+        }
+        serde_json::Value::Array(items) if !items.is_empty() => {
+            for (index, item) in items.iter().enumerate() {
+                collect_leaves(item, format!("{at}/{index}"), leaves);
+            }
+        }
+        _ if at == "/format" || at == "/schema_version" => {}
+        _ => leaves.push(at),
     }
 }
 
