@@ -42,7 +42,7 @@ test('the generated large plan imports, opens collapsed and can be edited', asyn
   expect(stored.goals[0].title).toBe('Long-term goal 1, renamed');
 });
 
-test('Expand all opens a large plan from the top, frame by frame, and stops when told', async ({ page }, testInfo) => {
+test('Expand all and Collapse all work on a large plan from the top, frame by frame, and stop when told', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name === 'phone', 'one width is enough for a size check');
   await page.goto('./not-the-app');
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, large.toString()]);
@@ -68,8 +68,12 @@ test('Expand all opens a large plan from the top, frame by frame, and stops when
   await expect(page.locator('li.goal')).toHaveCount(6000, { timeout: 30_000 });
   await expect(page.locator('button.goal__twisty[aria-expanded="false"]')).toHaveCount(0);
 
-  await press('Collapse all');
+  // Closing goes the same way, a long-term goal's branches at a time.
+  const atCollapse = await press('Collapse all');
+  expect(atCollapse.firstBranchOpen).toBe(false);
+  expect(atCollapse.rows).toBeGreaterThan(100);
   await expect(page.locator('li.goal')).toHaveCount(100);
+  await expect(page.locator('button.goal__twisty[aria-expanded="true"]')).toHaveCount(0);
 
   // Collapsing while it is still opening branches stops it.
   await press('Expand all');
