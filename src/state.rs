@@ -703,7 +703,9 @@ pub fn use_plan_store() -> PlanStore {
 mod tests {
     use super::{ChangeLog, History, Step, Touched};
     use crate::domain::calendar::Timestamp;
-    use crate::domain::goals::{add_goal, remove_goal, rename_goal, set_status, NewGoal};
+    use crate::domain::goals::{
+        add_goal, add_goals, remove_goal, rename_goal, set_status, NewGoal,
+    };
     use crate::domain::plan::{GoalStatus, Id, Plan};
 
     fn at(second: i64) -> Timestamp {
@@ -812,14 +814,10 @@ mod tests {
     fn whole_copies_of_a_large_plan_are_few_and_single_goals_many() {
         let mut plan = Plan::default();
         let mut history = History::default();
-        for number in 0..6_000 {
-            let new_goal = NewGoal {
-                id: Id::from(format!("big-{number}").as_str()),
-                parent: None,
-                title: format!("goal {number}"),
-            };
-            add_goal(&mut plan, new_goal, at(0)).unwrap();
-        }
+        let ids: Vec<String> = (0..6_000).map(|number| format!("big-{number}")).collect();
+        let goals: Vec<(&str, Option<&str>, &str)> =
+            ids.iter().map(|id| (id.as_str(), None, "a goal")).collect();
+        add_goals(&mut plan, &goals, at(0));
         for second in 0..20 {
             change(&mut history, &mut plan, Touched::Anything, second);
         }
