@@ -35,13 +35,16 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`, the form of an `<input type="date">` value.
     pub fn parse(text: &str) -> Option<Self> {
-        let bytes = text.as_bytes();
+        Self::from_ascii(text.as_bytes())
+    }
+
+    fn from_ascii(bytes: &[u8]) -> Option<Self> {
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
-        let year = parse_digits(&text[0..4])? as i32;
-        let month = parse_digits(&text[5..7])? as u8;
-        let day = parse_digits(&text[8..10])? as u8;
+        let year = ascii_number(&bytes[0..4])? as i32;
+        let month = ascii_number(&bytes[5..7])? as u8;
+        let day = ascii_number(&bytes[8..10])? as u8;
         Self::new(year, month, day)
     }
 
@@ -202,17 +205,20 @@ impl Timestamp {
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ`, with optional fractional seconds.
     pub fn parse(text: &str) -> Option<Self> {
-        let text = text.strip_suffix('Z')?;
-        let (date_text, time_text) = text.split_once('T')?;
-        let date = Date::parse(date_text)?;
-        let time_text = time_text.split('.').next()?;
-        let bytes = time_text.as_bytes();
-        if bytes.len() != 8 || bytes[2] != b':' || bytes[5] != b':' {
+        // A plan holds thousands of these: read as bytes, without slicing text.
+        let bytes = text.as_bytes().strip_suffix(b"Z")?;
+        if bytes.len() < 19 || bytes[10] != b'T' {
             return None;
         }
-        let hours = parse_digits(&time_text[0..2])?;
-        let minutes = parse_digits(&time_text[3..5])?;
-        let seconds = parse_digits(&time_text[6..8])?;
+        let (time, fraction) = bytes[11..].split_at(8);
+        if time[2] != b':' || time[5] != b':' || fraction.first().is_some_and(|&byte| byte != b'.')
+        {
+            return None;
+        }
+        let date = Date::from_ascii(&bytes[..10])?;
+        let hours = ascii_number(&time[0..2])?;
+        let minutes = ascii_number(&time[3..5])?;
+        let seconds = ascii_number(&time[6..8])?;
         if hours > 23 || minutes > 59 || seconds > 60 {
             return None;
         }
@@ -263,11 +269,16 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-fn parse_digits(text: &str) -> Option<u32> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+/// The number that a few ASCII digits spell, if they are all digits.
+fn ascii_number(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() {
         return None;
     }
-    text.parse().ok()
+    digits.iter().try_fold(0, |number: u32, &digit| {
+        digit
+            .is_ascii_digit()
+            .then(|| number * 10 + u32::from(digit - b'0'))
+    })
 }
 
 // Plans hold thousands of dates and times, so they are written from a few
@@ -433,6 +444,18 @@ mod tests {
         );
         assert_eq!(Timestamp::parse("2026-11-23T19:04:05"), None, "UTC only");
         assert_eq!(Timestamp::parse("2026-11-23T24:00:00Z"), None);
+        for malformed in [
+            "2026-11-23 19:04:05Z",
+            "2026-11-23T19:04Z",
+            "2026-11-23T19:04:05,250Z",
+            "2026-11-23T19-04-05Z",
+            "2026-11-23T1a:04:05Z",
+            "2026-11-2éT19:04:05Z",
+            "Z",
+            "",
+        ] {
+            assert_eq!(Timestamp::parse(malformed), None, "{malformed}");
+        }
     }
 
     #[test]

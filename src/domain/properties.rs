@@ -482,6 +482,79 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// Times are read byte by byte, for speed: a time's text, with or without
+    /// a fraction of a second, and that text with one character changed,
+    /// added or taken out (mostly at the separators), reads as it does by
+    /// splitting the text and parsing its numbers.
+    #[test]
+    fn times_read_as_the_plain_reading_does(
+        instant in timestamp(),
+        fraction in prop::option::weighted(0.7, "[0-9Z.,]{0,3}"),
+        at in prop_oneof![0usize..26, prop::sample::select(vec![4usize, 7, 10, 13, 16, 19])],
+        edit in 0u8..4,
+        other in prop_oneof![
+            2 => prop::sample::select(b"-:TZ., ".to_vec()).prop_map(char::from),
+            2 => prop::sample::select(b"0123456789".to_vec()).prop_map(char::from),
+            1 => any::<char>(),
+        ],
+    ) {
+        let mut text: Vec<char> = instant.to_string().chars().collect();
+        if let Some(fraction) = fraction {
+            text.splice(19..19, std::iter::once('.').chain(fraction.chars()));
+        }
+        let at = at.min(text.len() - 1);
+        match edit {
+            0 => text[at] = other,
+            1 => text.insert(at, other),
+            2 => {
+                text.remove(at);
+            }
+            _ => {}
+        }
+        let text = String::from_iter(text);
+        prop_assert_eq!(Timestamp::parse(&text), time_by_splitting(&text), "{}", text);
+    }
+}
+
+/// What `Timestamp::parse` accepts, read the plain way.
+fn time_by_splitting(text: &str) -> Option<Timestamp> {
+    let number = |digits: &str| -> Option<u32> {
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let (date, time) = text.strip_suffix('Z')?.split_once('T')?;
+    let time = time.split('.').next()?;
+    let [year, month, day] = <[&str; 3]>::try_from(date.split('-').collect::<Vec<_>>()).ok()?;
+    let [hours, minutes, seconds] =
+        <[&str; 3]>::try_from(time.split(':').collect::<Vec<_>>()).ok()?;
+    if [
+        year.len(),
+        month.len(),
+        day.len(),
+        hours.len(),
+        minutes.len(),
+        seconds.len(),
+    ] != [4, 2, 2, 2, 2, 2]
+    {
+        return None;
+    }
+    let date = Date::new(
+        number(year)? as i32,
+        number(month)? as u8,
+        number(day)? as u8,
+    )?;
+    let (hours, minutes, seconds) = (number(hours)?, number(minutes)?, number(seconds)?);
+    (hours <= 23 && minutes <= 59 && seconds <= 60).then(|| {
+        Timestamp::from_seconds(
+            date.days_since_epoch() * 86_400 + i64::from(hours * 3600 + minutes * 60 + seconds),
+        )
+    })
+}
+
 /// JSON pointers to every value in `value` with nothing inside it, but for
 /// the two fields that say what the file is.
 fn collect_leaves(value: &serde_json::Value, at: String, leaves: &mut Vec<String>) {
