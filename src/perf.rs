@@ -1,6 +1,7 @@
 //! User-timing marks for the benchmark (bench/run.mjs) and the browser's
 //! performance panel: `waypoint:interactive` once the first render with the
-//! stored plan is on the page, and a `waypoint:save` measure around each save.
+//! stored plan is on the page, a `waypoint:load` measure around reading the
+//! stored plan at start, and a `waypoint:save` measure around each save.
 //! They cost a call each and never fail the app.
 
 /// Sets a `performance.mark` named `name`.

@@ -273,7 +273,10 @@ fn typing_field() -> Option<web_sys::Element> {
 impl PlanStore {
     /// Loads the saved plan (once) and starts autosaving.
     pub fn load_and_autosave() -> Self {
-        let store = Self::from_outcome(persistence::load_plan());
+        let store = Self::from_outcome(crate::perf::measure(
+            "waypoint:load",
+            persistence::load_plan,
+        ));
         store.start_autosave();
         store
     }
