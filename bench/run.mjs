@@ -93,8 +93,19 @@ function instrument() {
       processingEnd: entry.processingEnd,
     }),
   );
-  // The next paint: a frame callback, then a task after that frame.
-  const afterNextPaint = (done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+  // The next paint: a frame callback, then the first task after that frame,
+  // posted at the highest priority so that it runs before work the browser
+  // queued meanwhile (Chromium's autofill looks over the page's text fields in
+  // a task of its own after every keystroke, usually after the paint).
+  const afterNextPaint = (done) =>
+    requestAnimationFrame(() => {
+      const now = () => done(performance.now());
+      if (window.scheduler?.postTask) scheduler.postTask(now, { priority: 'user-blocking' });
+      else setTimeout(now, 0);
+    });
+  // The same frame, then a plain timer: it waits for the tasks queued before it,
+  // so it also counts the work the browser does after the paint.
+  const afterQueuedTasks = (done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
 
   let keydownAt = null;
   addEventListener('keydown', (event) => (keydownAt = event.timeStamp), true);
@@ -102,7 +113,7 @@ function instrument() {
     'input',
     (event) => {
       if (!event.target.matches?.('.goal__title')) return;
-      const record = { fromKey: null, fromInput: null, handlers: null };
+      const record = { fromKey: null, fromInput: null, toQueuedTasks: null, handlers: null };
       const inputAt = event.timeStamp;
       const keyAt = keydownAt;
       bench.typing.push(record);
@@ -117,6 +128,7 @@ function instrument() {
         record.fromInput = now - inputAt;
         record.fromKey = keyAt == null ? null : now - keyAt;
       });
+      afterQueuedTasks((now) => (record.toQueuedTasks = now - inputAt));
     },
     true,
   );
@@ -191,8 +203,11 @@ async function openApp(browser, base, planText) {
   await page.goto(`${base}#/goals`);
   await waitFor(page, () => performance.getEntriesByName('waypoint:interactive').length > 0, null, 'waypoint:interactive');
   await waitFor(page, () => window.__bench.wasm, null, 'TrunkApplicationStarted');
-  const interactive = await page.evaluate(() => performance.getEntriesByName('waypoint:interactive')[0].startTime);
-  return { context, page, interactive, outside };
+  const { interactive, load } = await page.evaluate(() => ({
+    interactive: performance.getEntriesByName('waypoint:interactive')[0].startTime,
+    load: performance.getEntriesByName('waypoint:load')[0]?.duration ?? null,
+  }));
+  return { context, page, interactive, load, outside };
 }
 
 /** JS heap in use (after a collection) and the wasm memory, in bytes. */
@@ -243,7 +258,7 @@ async function interact(page, plan) {
   let saves = await savesSoFar(page);
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.type(String.fromCharCode(97 + i));
-    await waitFor(page, (n) => window.__bench.typing.filter((r) => r.fromInput != null).length >= n, i + 1, 'a typing sample');
+    await waitFor(page, (n) => window.__bench.typing.filter((r) => r.fromInput != null && r.toQueuedTasks != null).length >= n, i + 1, 'a typing sample');
     await pause(page, 60);
   }
   await waitForSave(page, saves);
@@ -410,10 +425,12 @@ async function main() {
     size = await transfer(browser, server.url);
     log(`transfer: ${size.total_kib} KiB gzip over ${size.files.length} files`);
     for (let run = 0; run < runs; run++) {
-      // The kinds take turns, so a slow moment of the machine falls on all of them alike.
-      for (const kind of kinds) {
+      // The kinds take turns, each run starting from the next one, so that a
+      // slow moment of the machine, or coming first after the last run's
+      // pages were closed, falls on all of them alike.
+      for (const kind of kinds.map((_, index) => kinds[(run + index) % kinds.length])) {
         const plan = plans[kind];
-        const { context, page, interactive, outside } = await openApp(browser, server.url, plan?.text ?? null);
+        const { context, page, interactive, load, outside } = await openApp(browser, server.url, plan?.text ?? null);
         try {
           // Many long-term goals are drawn over a few frames after the first screenful.
           const expected = plan?.rowsAtOpen ?? 0;
@@ -422,7 +439,8 @@ async function main() {
           } catch {
             broken(`${kind} plan: ${await page.locator('li.goal').count()} goal rows on the page, expected ${expected}`);
           }
-          const sample = { interactive, memory: await memory(page) };
+          if (load == null) broken(`${kind} plan: no waypoint:load measure`);
+          const sample = { interactive, load, memory: await memory(page) };
           if (plan) Object.assign(sample, await interact(page, plan.plan));
           if (outside.length) broken(`requests left 127.0.0.1: ${outside.join(', ')}`);
           raw[kind].push(sample);
@@ -446,9 +464,11 @@ async function main() {
     interactive_empty_ms: figure('empty', (s) => [s.interactive]),
     interactive_small_ms: figure('small', (s) => [s.interactive]),
     interactive_large_ms: figure('large', (s) => [s.interactive]),
+    load_large_ms: figure('large', (s) => [s.load]),
     typing_small_ms: figure('small', (s) => s.typing.map((r) => r.fromInput)),
     typing_large_ms: figure('large', (s) => s.typing.map((r) => r.fromInput)),
     typing_from_keydown_large_ms: figure('large', (s) => s.typing.map((r) => r.fromKey)),
+    typing_to_queued_tasks_large_ms: figure('large', (s) => s.typing.map((r) => r.toQueuedTasks)),
     typing_handlers_small_ms: figure('small', (s) => s.typing.map((r) => r.handlers).filter((v) => v != null)),
     typing_bare_field_ms: summary(bareTyping),
     typing_handlers_large_ms: figure('large', (s) => s.typing.map((r) => r.handlers).filter((v) => v != null)),
