@@ -26,6 +26,13 @@ extern "C" {
 
     #[wasm_bindgen(method, catch, js_name = getItem)]
     fn get_item(this: &StorageInJs, key: &str) -> Result<Option<JsString>, JsValue>;
+
+    /// The same `StorageEvent`, with the new text left in JavaScript.
+    #[wasm_bindgen(js_name = StorageEvent)]
+    type StorageEventInJs;
+
+    #[wasm_bindgen(method, getter, js_name = newValue)]
+    fn new_value(this: &StorageEventInJs) -> Option<JsString>;
 }
 
 fn get_item_in_js(storage: &Storage, key: &str) -> Result<Option<JsString>, JsValue> {
@@ -218,7 +225,8 @@ pub fn discard_unreadable_backup(key: &str) -> Result<(), String> {
 pub fn watch_other_tabs(on_change: impl Fn(Option<String>) + 'static) {
     leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
         if event.key().as_deref() == Some(PLAN_KEY) {
-            on_change(event.new_value());
+            let text = event.unchecked_ref::<StorageEventInJs>().new_value();
+            on_change(text.map(|text| js_text::from_js(&text)));
         }
     });
 }
