@@ -4,7 +4,7 @@
 // focus ring that stands out from what is behind it.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { addLongTermGoal, openSection } from './helpers.mjs';
+import { addLongTermGoal, expectSaved, openSection, visionStatementField } from './helpers.mjs';
 import { chooseTheme, fillWithSmallPlan, THEMES, visitEveryScreen } from './screens.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -125,3 +125,11 @@ for (const theme of THEMES) {
     await checkRing(page.getByRole('button', { name: 'Undo removal' }));
   });
 }
+
+test('saving after a pause in typing is shown in the header, not read out', async ({ page }) => {
+  await page.goto('./#/vision');
+  await (await visionStatementField(page)).fill('Open a bakery in my home town');
+  await expectSaved(page);
+  const liveRegions = page.locator('[role="status"], [role="alert"], [role="log"], [aria-live]:not([aria-live="off"])');
+  expect((await liveRegions.allTextContents()).join(' | ')).not.toMatch(/Saving|changes saved/);
+});

@@ -9,11 +9,14 @@ export async function openSection(page, name) {
   await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
 }
 
+/** The header's word on whether the plan is stored (not a live region: it changes at every pause). */
+export function saveIndicator(page) {
+  return page.locator('header .save-indicator');
+}
+
 /** Waits until the header says the plan is stored. */
 export async function expectSaved(page) {
-  await expect(page.getByRole('status').filter({ hasText: /changes saved|Saving|Not saved/ })).toHaveText(
-    'All changes saved',
-  );
+  await expect(saveIndicator(page)).toHaveText('All changes saved');
 }
 
 /** Reads the stored plan text straight from localStorage. */

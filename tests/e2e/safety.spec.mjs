@@ -2,7 +2,7 @@
 // right after typing, and a full storage quota.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { PLAN_KEY, expectSaved, storedPlanText, visionStatementField, writeVisionStatement } from './helpers.mjs';
+import { PLAN_KEY, expectSaved, saveIndicator, storedPlanText, visionStatementField, writeVisionStatement } from './helpers.mjs';
 
 const CORRUPT = '{"format": "waypoint-plan", "schema_version": 1, "vision": {"statement": "half-written';
 
@@ -87,7 +87,7 @@ test('a full storage quota shows a lasting error, keeps the plan and lets it be 
   const alert = page.getByRole('alert').filter({ hasText: 'Your latest changes are not saved' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('storage for Waypoint is full');
-  await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+  await expect(saveIndicator(page)).toHaveText('Not saved');
   // It stays while the person keeps working.
   await page.getByRole('link', { name: 'Goals' }).click();
   await expect(alert).toBeVisible();

@@ -1,7 +1,7 @@
 // Two tabs on one plan: an idle tab follows the other's saves, and a tab with
 // unsaved changes asks before either side is overwritten.
 import { test, expect } from '@playwright/test';
-import { expectSaved, visionStatementField } from './helpers.mjs';
+import { expectSaved, saveIndicator, visionStatementField } from './helpers.mjs';
 
 test('an idle tab picks up what another tab saved', async ({ context }) => {
   const first = await context.newPage();
@@ -14,7 +14,7 @@ test('an idle tab picks up what another tab saved', async ({ context }) => {
   await expectSaved(first);
   await expect(secondField).toHaveValue('Open a bakery in my home town');
   // Following the other tab does not write back and start a ping-pong.
-  await expect(second.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expect(saveIndicator(second)).toHaveText('All changes saved');
 });
 
 test('a tab with unsaved changes asks which version to keep', async ({ context }) => {
