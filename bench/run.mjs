@@ -256,8 +256,8 @@ async function interact(page, plan) {
   await title.click();
   await title.press('End');
   // The first key comes 60 ms after End, as each key after the one before.
-  // (Typed a millisecond after End, its paint came 9 to 20 ms later, waiting
-  // for the frame after the one that End started.)
+  // (Typed a millisecond after End, its paint came 9 to 20 ms later, on the
+  // small plan as on the large one.)
   await pause(page, 60);
   let saves = await savesSoFar(page);
   for (let i = 0; i < KEYSTROKES; i++) {
