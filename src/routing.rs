@@ -94,7 +94,16 @@ pub fn use_shared_payload_from_address() -> ReadSignal<Option<String>> {
     };
     let (payload, set_payload) = signal(read_fragment());
     window_event_listener(leptos::ev::hashchange, move |_| {
-        set_payload.set(read_fragment())
+        let now = read_fragment();
+        // Only a change is news: the section on show is drawn from this, and
+        // setting it to the same `None` at every step drew each section twice.
+        set_payload.maybe_update(|payload| {
+            let changed = *payload != now;
+            if changed {
+                *payload = now;
+            }
+            changed
+        });
     });
     payload
 }

@@ -164,3 +164,41 @@ async fn without_a_safe_copy_starting_over_waits_for_the_download() {
     assert_eq!(store.save_state().get_untracked(), SaveState::Saved);
     root.remove();
 }
+
+/// Resolves after the browser has had `ms` milliseconds, so that events such
+/// as `hashchange` have been dispatched.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_step_between_sections_is_no_news_to_the_shared_plan_view() {
+    window().location().set_hash("#/vision").unwrap();
+    pause(20).await;
+    let owner = Owner::new();
+    owner.set();
+    let payload = waypoint::routing::use_shared_payload_from_address();
+    let news = RwSignal::new(0);
+    // The section on show is drawn from the payload: news of it draws the
+    // section anew, so a step from one section to another must be none.
+    let _reading = RenderEffect::new(move |_| {
+        payload.track();
+        news.update_untracked(|count| *count += 1);
+    });
+    window().location().set_hash("#/goals").unwrap();
+    pause(20).await;
+    window().location().set_hash("#/data").unwrap();
+    pause(20).await;
+    assert_eq!(news.get_untracked(), 1, "only the first reading");
+
+    window().location().set_hash("#/shared/abc").unwrap();
+    pause(20).await;
+    assert_eq!(payload.get_untracked().as_deref(), Some("abc"));
+    assert_eq!(news.get_untracked(), 2, "a shared plan is news");
+    window().location().set_hash("").unwrap();
+}
