@@ -307,3 +307,58 @@ async fn an_edit_to_one_goal_redraws_the_rows_above_it() {
     assert_eq!(summary_of(&mounted, "st").0, "0 of 2 steps done (0%)");
     assert_eq!(summary_of(&mounted, "lt").1, "Write the design doc, short");
 }
+
+/// Resolves at the browser's next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_plan_opens_with_a_screenful_of_rows_and_draws_the_rest_after() {
+    // Ten long-term goals, each with a short-term goal and four steps: six
+    // rows a branch, all open (a plan this small opens expanded).
+    let mut plan = Plan::default();
+    let now = Timestamp::from_seconds(1_790_000_000);
+    for branch in 0..10 {
+        let mut add = |id: String, parent: Option<String>| {
+            let new_goal = NewGoal {
+                id: Id::from(id.as_str()),
+                parent: parent.map(|parent| Id::from(parent.as_str())),
+                title: format!("Goal {id}"),
+            };
+            add_goal(&mut plan, new_goal, now).unwrap();
+        };
+        add(format!("screenful-{branch}"), None);
+        add(
+            format!("screenful-{branch}-st"),
+            Some(format!("screenful-{branch}")),
+        );
+        for step in 0..4 {
+            add(
+                format!("screenful-{branch}-{step}"),
+                Some(format!("screenful-{branch}-st")),
+            );
+        }
+    }
+    window().location().set_hash("#/goals").unwrap();
+    let root = new_root();
+    let store = PlanStore::from_outcome(LoadOutcome::Loaded(Box::new(plan)));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_plan_contexts(store);
+        view! { <Shell/> }.into_any()
+    });
+    let rows = || root.query_selector_all("li.goal").unwrap().length();
+    // Drawn with the page: branches until they fill 24 rows.
+    assert_eq!(rows(), 24);
+    for _ in 0..20 {
+        if rows() == 60 {
+            break;
+        }
+        next_frame().await;
+    }
+    assert_eq!(rows(), 60, "the other branches follow in the next frames");
+    root.remove();
+}

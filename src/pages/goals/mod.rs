@@ -41,9 +41,14 @@ pub const LARGE_PLAN_GOALS: usize = 150;
 /// and next step, is about 170 px tall on a desktop and taller on a phone, so
 /// this fills the tallest screens.
 const ROOTS_AT_FIRST: usize = 8;
+/// ... unless fewer fill this many rows with what is open under them (a row
+/// costs about a millisecond to draw, and a screen shows fewer than this).
+const ROWS_AT_FIRST: usize = 24;
 /// Long-term goals added in each animation frame after that, until all are
-/// drawn: each frame's work stays well under a long task.
+/// drawn, and the rows they may fill: each frame's work stays well under a
+/// long task.
 const ROOTS_PER_FRAME: usize = 8;
+const ROWS_PER_FRAME: usize = 40;
 /// Rows that "Expand all" shows in each frame: a plan of 6,000 goals opened
 /// at once kept the page from answering for about two seconds here; opened
 /// top to bottom this many at a time, the first screen fills at once.
@@ -274,18 +279,29 @@ pub fn GoalsPage() -> impl IntoView {
     let rows = GoalRows::new(store, list_state);
     provide_context(rows);
     let long_term_ids = rows.roots();
-    // A plan with many long-term goals is drawn a screenful first and the
-    // rest over the next few frames, so the page answers at once.
-    let roots_drawn = RwSignal::new(ROOTS_AT_FIRST);
+    // A plan with many long-term goals, or much open under them, is drawn a
+    // screenful first and the rest over the next few frames, so the page
+    // answers at once. Once all are drawn (`None`), new ones are drawn at once.
+    let first = rows
+        .roots_to_draw(0, ROOTS_AT_FIRST, ROWS_AT_FIRST)
+        .unwrap_or(ROOTS_AT_FIRST);
+    let roots_drawn =
+        RwSignal::new((first < long_term_ids.with_untracked(Vec::len)).then_some(first));
     Effect::new(move |_| {
-        if roots_drawn.get() < long_term_ids.with(Vec::len) {
+        if let Some(drawn) = roots_drawn.get() {
             request_animation_frame(move || {
-                roots_drawn.try_update(|drawn| *drawn += ROOTS_PER_FRAME);
+                let (Some(more), Some(all)) = (
+                    rows.roots_to_draw(drawn, ROOTS_PER_FRAME, ROWS_PER_FRAME),
+                    long_term_ids.try_with_untracked(Vec::len),
+                ) else {
+                    return;
+                };
+                roots_drawn.try_set((drawn + more < all).then_some(drawn + more));
             });
         }
     });
     let drawn_long_term_ids = move || {
-        let drawn = roots_drawn.get();
+        let drawn = roots_drawn.get().unwrap_or(usize::MAX);
         long_term_ids.with(|ids| ids.iter().take(drawn).cloned().collect::<Vec<_>>())
     };
     // Memos, so typing in a title (which changes the plan) redraws neither.

@@ -144,6 +144,32 @@ impl GoalRows {
         self.roots.read_only()
     }
 
+    /// How many long-term goals on show, from the `from`th on, to draw next:
+    /// at most `most`, and no more once they fill `rows` rows (but at least
+    /// one), counting each with what is open under it. `None` once the list
+    /// is gone (a frame asked after the page was left).
+    pub(super) fn roots_to_draw(&self, from: usize, most: usize, rows: usize) -> Option<usize> {
+        let hide_finished = self.list_state.hide_finished.try_get_untracked()?;
+        self.list_state.collapsed.try_with_untracked(|collapsed| {
+            self.roots.try_with_untracked(|roots| {
+                self.rows.try_with_value(|drawn| {
+                    let (mut count, mut filled) = (0, 0);
+                    for id in roots.iter().skip(from).take(most) {
+                        if count > 0 && filled >= rows {
+                            break;
+                        }
+                        count += 1;
+                        if let Some(entry) = drawn.outline.entry(id) {
+                            filled +=
+                                drawn.rows_shown_from(entry.position, collapsed, hide_finished);
+                        }
+                    }
+                    count.max(1)
+                })
+            })
+        })??
+    }
+
     fn refresh(
         &self,
         store: PlanStore,
@@ -222,6 +248,30 @@ impl Rows {
                         .is_some_and(|entry| entry.status.is_active())
             })
             .map(|&child| self.outline.id_at(child))
+    }
+
+    /// The rows that the goal at `position` and everything open under it take.
+    fn rows_shown_from(
+        &self,
+        position: usize,
+        collapsed: &HashSet<Id>,
+        hide_finished: bool,
+    ) -> usize {
+        let mut rows = 0;
+        let mut to_count = vec![position];
+        while let Some(at) = to_count.pop() {
+            rows += 1;
+            if !collapsed.contains(self.outline.id_at(at)) {
+                to_count.extend(self.outline.children_at(at).iter().filter(|&&child| {
+                    !hide_finished
+                        || self
+                            .outline
+                            .entry_at(child)
+                            .is_some_and(|entry| entry.status.is_active())
+                }));
+            }
+        }
+        rows
     }
 
     /// What the row of the goal at `position` shows, if it is in the tree.
