@@ -38,9 +38,10 @@ pub struct GoalListState {
 pub const LARGE_PLAN_GOALS: usize = 150;
 
 /// Long-term goals drawn with the page: a collapsed one, with its progress
-/// and next step, is about 170 px tall on a desktop and taller on a phone, so
-/// this fills the tallest screens.
-const ROOTS_AT_FIRST: usize = 8;
+/// and next step, is about 170 px tall on a desktop and taller on a phone,
+/// and the list starts some 450 px down the page, so five fill a window
+/// 1,300 px tall (the next frame brings more).
+const ROOTS_AT_FIRST: usize = 5;
 /// ... unless fewer fill this many rows with what is open under them (a row
 /// costs about a millisecond to draw, and a screen shows fewer than this).
 const ROWS_AT_FIRST: usize = 24;
