@@ -85,44 +85,41 @@ pub fn shared_payload(fragment: &str) -> Option<&str> {
 
 /// The payload of the share link being viewed, following `hashchange`.
 pub fn use_shared_payload_from_address() -> ReadSignal<Option<String>> {
-    let read_fragment = || {
-        window()
-            .location()
-            .hash()
-            .ok()
-            .and_then(|fragment| shared_payload(&fragment).map(str::to_owned))
-    };
-    let (payload, set_payload) = signal(read_fragment());
-    window_event_listener(leptos::ev::hashchange, move |_| {
-        let now = read_fragment();
-        // Only a change is news: the section on show is drawn from this, and
-        // setting it to the same `None` at every step drew each section twice.
-        set_payload.maybe_update(|payload| {
-            let changed = *payload != now;
-            if changed {
-                *payload = now;
-            }
-            changed
-        });
-    });
-    payload
+    follow_fragment(|fragment| shared_payload(fragment).map(str::to_owned))
 }
 
 /// The section named by the address, following `hashchange`; `None` when the
 /// address names none (the app then picks a sensible start).
 pub fn use_section_from_address() -> ReadSignal<Option<Section>> {
-    let read_fragment = || {
+    follow_fragment(Section::from_fragment)
+}
+
+/// What `read` finds in the address's fragment, kept up to date on
+/// `hashchange`. Only a change is news: the section on show is drawn from
+/// these, and setting one to the same value at every step drew each section
+/// twice.
+fn follow_fragment<T: PartialEq + Send + Sync + 'static>(
+    read: impl Fn(&str) -> Option<T> + 'static,
+) -> ReadSignal<Option<T>> {
+    let read_fragment = move || {
         window()
             .location()
             .hash()
             .ok()
-            .and_then(|fragment| Section::from_fragment(&fragment))
+            .and_then(|fragment| read(&fragment))
     };
-    let (section, set_section) = signal(read_fragment());
+    let (value, set_value) = signal(read_fragment());
     window_event_listener(leptos::ev::hashchange, move |_| {
-        set_section.set(read_fragment())
+        let now = read_fragment();
+        set_value.maybe_update(|value| {
+            let changed = *value != now;
+            if changed {
+                *value = now;
+            }
+            changed
+        });
     });
-    section
+    value
 }
 
 #[cfg(test)]
