@@ -5,7 +5,7 @@
 
 use super::calendar::{Date, Timestamp};
 use super::plan::{Goal, GoalStatus, Id, Plan};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Depth 0 is a long-term goal, 1 a short-term goal, 2 a step, and 3 a
@@ -74,9 +74,20 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Whole percent done, or `None` when there is nothing to count yet.
+    /// Percent done, to the nearest whole percent, or `None` when there is
+    /// nothing to count yet. It says 100 only when every step is done and 0
+    /// only when none is, however close the rounding comes.
     pub fn percent(self) -> Option<u8> {
-        (self.total > 0).then(|| (self.done * 100 / self.total) as u8)
+        if self.total == 0 {
+            return None;
+        }
+        let nearest = (self.done * 200 + self.total) / (self.total * 2);
+        let percent = match self.done {
+            0 => 0,
+            done if done >= self.total => 100,
+            _ => nearest.clamp(1, 99),
+        };
+        Some(percent as u8)
     }
 
     fn add(self, other: Progress) -> Progress {
@@ -87,177 +98,140 @@ impl Progress {
     }
 }
 
-/// A read-only view of the tree, built once in O(n) so that walks over large
-/// plans don't search the flat list again for every node.
+/// A read-only view of the tree for walks over the plan (ancestors,
+/// subtrees, the ranking of open steps), built once in O(n). Progress and
+/// next steps come from the plan's [`Outline`], where their rules are
+/// written, so every screen counts them the same way.
 pub struct GoalTree<'a> {
     plan: &'a Plan,
-    position_of: HashMap<&'a Id, usize>,
-    /// Positions of children by the position of their parent (`None` for the roots).
-    children_of: HashMap<Option<usize>, Vec<usize>>,
+    outline: Outline,
 }
 
 impl<'a> GoalTree<'a> {
     pub fn new(plan: &'a Plan) -> Self {
-        let position_of: HashMap<&Id, usize> = plan
-            .goals
-            .iter()
-            .enumerate()
-            .map(|(position, goal)| (&goal.id, position))
-            .collect();
-        let mut children_of: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-        for (position, goal) in plan.goals.iter().enumerate() {
-            let parent_position = match &goal.parent {
-                None => None,
-                // A goal whose parent is missing is unreachable; validation refuses such plans.
-                Some(parent) => match position_of.get(parent) {
-                    Some(&at) => Some(at),
-                    None => continue,
-                },
-            };
-            children_of
-                .entry(parent_position)
-                .or_default()
-                .push(position);
-        }
         Self {
             plan,
-            position_of,
-            children_of,
+            outline: Outline::of(plan),
         }
     }
 
+    /// The goal, if it is in the tree (a goal cut off from it by a missing
+    /// parent is not).
     pub fn get(&self, id: &Id) -> Option<&'a Goal> {
-        self.position_of.get(id).map(|&at| &self.plan.goals[at])
+        let entry = self.outline.entry(id)?;
+        Some(&self.plan.goals[entry.position])
+    }
+
+    fn at(&self, position: usize) -> &'a Goal {
+        &self.plan.goals[position]
     }
 
     /// The goals directly under `parent` (the long-term goals for `None`), in order.
     pub fn children(&self, parent: Option<&Id>) -> impl Iterator<Item = &'a Goal> + '_ {
-        let key = match parent {
-            None => Some(None),
-            Some(id) => self.position_of.get(id).map(|&at| Some(at)),
+        let positions: &[usize] = match parent {
+            None => self.outline.roots(),
+            Some(id) => self
+                .outline
+                .entry(id)
+                .map_or(&[], |entry| self.outline.children_at(entry.position)),
         };
-        let positions = key
-            .and_then(|key| self.children_of.get(&key))
-            .map_or(&[][..], Vec::as_slice);
-        let goals = &self.plan.goals;
-        positions.iter().map(move |&at| &goals[at])
+        positions.iter().map(|&at| self.at(at))
     }
 
     pub fn has_children(&self, id: &Id) -> bool {
-        self.position_of
-            .get(id)
-            .is_some_and(|&at| self.children_of.contains_key(&Some(at)))
+        self.outline
+            .entry(id)
+            .is_some_and(|entry| !self.outline.children_at(entry.position).is_empty())
     }
 
     /// The goal's ancestors, the long-term goal first.
     pub fn ancestors(&self, id: &Id) -> Vec<&'a Goal> {
         let mut path = Vec::new();
-        let mut current = self.get(id).and_then(|goal| goal.parent.as_ref());
-        while let Some(parent_id) = current {
-            let Some(parent) = self.get(parent_id) else {
-                break;
-            };
-            if path.len() > self.plan.goals.len() {
-                break; // a cycle in unvalidated data; never loop forever
-            }
-            path.push(parent);
-            current = parent.parent.as_ref();
+        let mut current = self.outline.entry(id).map(|entry| entry.position);
+        while let Some(parent) = current.and_then(|at| self.outline.parent_at(at)) {
+            path.push(self.at(parent));
+            current = Some(parent);
         }
         path.reverse();
         path
     }
 
     pub fn depth(&self, id: &Id) -> usize {
-        self.ancestors(id).len()
+        self.outline.entry(id).map_or(0, |entry| entry.depth)
     }
 
     /// The goal and everything under it, parents before children.
     pub fn subtree(&self, id: &Id) -> Vec<&'a Goal> {
         let mut found = Vec::new();
-        if let Some(goal) = self.get(id) {
-            self.collect_subtree(goal, &mut found);
+        let mut to_visit: Vec<usize> = self
+            .outline
+            .entry(id)
+            .map(|e| e.position)
+            .into_iter()
+            .collect();
+        while let Some(at) = to_visit.pop() {
+            found.push(self.at(at));
+            to_visit.extend(self.outline.children_at(at).iter().rev());
         }
         found
     }
 
-    fn collect_subtree(&self, goal: &'a Goal, found: &mut Vec<&'a Goal>) {
-        found.push(goal);
-        for child in self.children(Some(&goal.id)) {
-            self.collect_subtree(child, found);
-        }
-    }
-
     /// How many levels lie below the goal (0 for a step with nothing under it).
     pub fn height(&self, id: &Id) -> usize {
-        self.children(Some(id))
-            .map(|child| 1 + self.height(&child.id))
+        let Some(top) = self.outline.entry(id) else {
+            return 0;
+        };
+        self.subtree(id)
+            .iter()
+            .filter_map(|goal| self.outline.entry(&goal.id))
+            .map(|entry| entry.depth - top.depth)
             .max()
             .unwrap_or(0)
     }
 
-    /// Steps done out of steps counted under (or at) this goal. Dropped work
-    /// is not counted; a goal marked done counts all its steps as done.
+    /// Steps done out of steps counted under (or at) this goal (see
+    /// [`Outline`] for what counts).
     pub fn progress(&self, id: &Id) -> Progress {
-        self.get(id)
-            .map(|goal| self.progress_of(goal, false))
+        self.outline
+            .entry(id)
+            .map(|entry| entry.progress)
             .unwrap_or_default()
-    }
-
-    fn progress_of(&self, goal: &Goal, done_above: bool) -> Progress {
-        if goal.status == GoalStatus::Dropped {
-            return Progress::default();
-        }
-        let done_here = done_above || goal.status == GoalStatus::Done;
-        if !self.has_children(&goal.id) {
-            return Progress {
-                done: usize::from(done_here),
-                total: 1,
-            };
-        }
-        self.children(Some(&goal.id))
-            .map(|child| self.progress_of(child, done_here))
-            .fold(Progress::default(), Progress::add)
     }
 
     /// Progress over every long-term goal.
     pub fn overall_progress(&self) -> Progress {
-        self.children(None)
-            .map(|goal| self.progress_of(goal, false))
+        self.outline
+            .roots()
+            .iter()
+            .filter_map(|&at| self.outline.entry_at(at))
+            .map(|entry| entry.progress)
             .fold(Progress::default(), Progress::add)
     }
 
-    /// The next step to take under a goal: the first step in progress, else
-    /// the first open one, in the person's order. Work under done or dropped
-    /// goals is skipped.
+    /// The next step to take under a goal (see [`Outline`] for which).
     pub fn next_step(&self, id: &Id) -> Option<&'a Goal> {
-        let steps = self.open_steps(id);
-        steps
-            .iter()
-            .find(|step| step.status == GoalStatus::InProgress)
-            .or_else(|| steps.first())
-            .copied()
+        let next = self.outline.entry(id)?.next_step?;
+        Some(self.at(next))
     }
 
     /// Every open or in-progress step under (or at) a goal, in order.
     pub fn open_steps(&self, id: &Id) -> Vec<&'a Goal> {
         let mut steps = Vec::new();
-        if let Some(goal) = self.get(id) {
-            self.collect_open_steps(goal, &mut steps);
+        let mut to_visit: Vec<usize> = self
+            .outline
+            .entry(id)
+            .map(|e| e.position)
+            .into_iter()
+            .collect();
+        while let Some(at) = to_visit.pop() {
+            let children = self.outline.children_at(at);
+            match OpenWork::of(self.at(at).status, children.is_empty()) {
+                OpenWork::Closed => {}
+                OpenWork::Step => steps.push(self.at(at)),
+                OpenWork::Below => to_visit.extend(children.iter().rev()),
+            }
         }
         steps
-    }
-
-    fn collect_open_steps(&self, goal: &'a Goal, steps: &mut Vec<&'a Goal>) {
-        if !goal.status.is_active() {
-            return;
-        }
-        if !self.has_children(&goal.id) {
-            steps.push(goal);
-            return;
-        }
-        for child in self.children(Some(&goal.id)) {
-            self.collect_open_steps(child, steps);
-        }
     }
 
     /// The one step that matters most now across the whole plan.
@@ -296,6 +270,31 @@ impl<'a> GoalTree<'a> {
                 .rev()
                 .find_map(|ancestor| ancestor.target_date)
         })
+    }
+
+    /// The plan's outline, for views that keep one.
+    pub fn outline(&self) -> &Outline {
+        &self.outline
+    }
+}
+
+/// Where open work lies at a goal: the one rule behind next steps and the
+/// list of open steps. Work under a done or dropped goal is not open; a goal
+/// with nothing under it is a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OpenWork {
+    Closed,
+    Step,
+    Below,
+}
+
+impl OpenWork {
+    fn of(status: GoalStatus, is_step: bool) -> Self {
+        match (status.is_active(), is_step) {
+            (false, _) => Self::Closed,
+            (true, true) => Self::Step,
+            (true, false) => Self::Below,
+        }
     }
 }
 
@@ -336,6 +335,13 @@ pub struct OutlineEntry {
 /// building a new one; a change to one goal's status or date is followed by
 /// [`Outline::follow_edit`], which redoes that goal's roll-ups and those of
 /// the goals above it.
+///
+/// The rules of progress and next steps live here, in [`Outline::roll_up`],
+/// and nowhere else: a step is a goal with nothing under it; dropped work
+/// counts for nothing; a goal marked done counts every step under it as
+/// done; a goal's next step is its first step in progress, else its first
+/// open step, in the person's order, skipping work under done or dropped
+/// goals.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outline {
     /// Ids in the plan's order.
@@ -430,18 +436,16 @@ impl Outline {
                 summed
             }
         };
-        let (first_open, first_in_progress) = if !goal.status.is_active() {
-            (None, None)
-        } else if is_step {
-            (
+        let (first_open, first_in_progress) = match OpenWork::of(goal.status, is_step) {
+            OpenWork::Closed => (None, None),
+            OpenWork::Step => (
                 Some(position),
                 (goal.status == GoalStatus::InProgress).then_some(position),
-            )
-        } else {
-            (
+            ),
+            OpenWork::Below => (
                 under().find_map(|entry| entry.first_open),
                 under().find_map(|entry| entry.first_in_progress),
-            )
+            ),
         };
         let latest_below = under()
             .flat_map(|entry| {
@@ -518,6 +522,11 @@ impl Outline {
         &self.children[position]
     }
 
+    /// The position of the goal above the one at `position`, if any.
+    pub fn parent_at(&self, position: usize) -> Option<usize> {
+        self.parents[position]
+    }
+
     /// Positions of the long-term goals, in order.
     pub fn roots(&self) -> &[usize] {
         &self.roots
@@ -585,7 +594,59 @@ pub fn add_goal(plan: &mut Plan, new_goal: NewGoal, now: Timestamp) -> Result<()
     Ok(())
 }
 
-/// Changes one goal in place and stamps the change.
+/// Edits of one goal's own fields (its words, status and dates; never where
+/// it sits), each stamping the goal with the change's time. The store's
+/// single-goal edit hands its closure a `&mut Goal`, so such an edit cannot
+/// reach any other goal.
+impl Goal {
+    pub fn rename(&mut self, title: &str, now: Timestamp) {
+        self.title = title.to_owned();
+        self.updated_at = now;
+    }
+
+    pub fn set_notes(&mut self, notes: &str, now: Timestamp) {
+        self.notes = notes.to_owned();
+        self.updated_at = now;
+    }
+
+    pub fn set_target_date(&mut self, target_date: Option<Date>, now: Timestamp) {
+        self.target_date = target_date;
+        self.updated_at = now;
+    }
+
+    /// Sets the status; records when a goal is completed and forgets it when
+    /// reopened.
+    pub fn set_status(&mut self, status: GoalStatus, now: Timestamp) {
+        if status == GoalStatus::Done && self.status != GoalStatus::Done {
+            self.completed_at = Some(now);
+        } else if status != GoalStatus::Done {
+            self.completed_at = None;
+        }
+        if status != GoalStatus::Dropped {
+            self.dropped_reason = None;
+        }
+        self.status = status;
+        self.updated_at = now;
+    }
+
+    /// Done, or open again: what a goal's checkbox and Ctrl+Enter do.
+    pub fn toggle_done(&mut self, now: Timestamp) {
+        let next = if self.status == GoalStatus::Done {
+            GoalStatus::Open
+        } else {
+            GoalStatus::Done
+        };
+        self.set_status(next, now);
+    }
+
+    /// Drops the goal, keeping it in the record with the reason.
+    pub fn drop_because(&mut self, reason: &str, now: Timestamp) {
+        self.set_status(GoalStatus::Dropped, now);
+        self.dropped_reason = Some(reason.trim().to_owned()).filter(|r| !r.is_empty());
+    }
+}
+
+/// Edits goal `id` of the plan in place and stamps the plan with the same time.
 fn edit_goal(
     plan: &mut Plan,
     id: &Id,
@@ -596,17 +657,16 @@ fn edit_goal(
         .goal_mut(id)
         .ok_or_else(|| GoalError::NotFound(id.clone()))?;
     change(goal);
-    goal.updated_at = now;
     plan.updated_at = Some(now);
     Ok(())
 }
 
 pub fn rename_goal(plan: &mut Plan, id: &Id, title: &str, now: Timestamp) -> Result<(), GoalError> {
-    edit_goal(plan, id, now, |goal| goal.title = title.to_owned())
+    edit_goal(plan, id, now, |goal| goal.rename(title, now))
 }
 
 pub fn set_notes(plan: &mut Plan, id: &Id, notes: &str, now: Timestamp) -> Result<(), GoalError> {
-    edit_goal(plan, id, now, |goal| goal.notes = notes.to_owned())
+    edit_goal(plan, id, now, |goal| goal.set_notes(notes, now))
 }
 
 pub fn set_target_date(
@@ -615,27 +675,17 @@ pub fn set_target_date(
     target_date: Option<Date>,
     now: Timestamp,
 ) -> Result<(), GoalError> {
-    edit_goal(plan, id, now, |goal| goal.target_date = target_date)
+    edit_goal(plan, id, now, |goal| goal.set_target_date(target_date, now))
 }
 
-/// Sets the status; records when a goal is completed and forgets it when reopened.
+/// Sets the status (see [`Goal::set_status`]).
 pub fn set_status(
     plan: &mut Plan,
     id: &Id,
     status: GoalStatus,
     now: Timestamp,
 ) -> Result<(), GoalError> {
-    edit_goal(plan, id, now, |goal| {
-        if status == GoalStatus::Done && goal.status != GoalStatus::Done {
-            goal.completed_at = Some(now);
-        } else if status != GoalStatus::Done {
-            goal.completed_at = None;
-        }
-        if status != GoalStatus::Dropped {
-            goal.dropped_reason = None;
-        }
-        goal.status = status;
-    })
+    edit_goal(plan, id, now, |goal| goal.set_status(status, now))
 }
 
 pub fn mark_done(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<(), GoalError> {
@@ -644,10 +694,7 @@ pub fn mark_done(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<(), GoalErr
 
 /// Drops a goal, keeping it in the record with the reason.
 pub fn drop_goal(plan: &mut Plan, id: &Id, reason: &str, now: Timestamp) -> Result<(), GoalError> {
-    set_status(plan, id, GoalStatus::Dropped, now)?;
-    edit_goal(plan, id, now, |goal| {
-        goal.dropped_reason = Some(reason.trim().to_owned()).filter(|r| !r.is_empty())
-    })
+    edit_goal(plan, id, now, |goal| goal.drop_because(reason, now))
 }
 
 /// Moves a goal (with everything under it) to `index` among the children of
@@ -825,66 +872,32 @@ pub fn move_goal_beside(
     move_goal(plan, id, parent.as_ref(), index + usize::from(after), now)
 }
 
-/// Goals taken out of a plan, with where they stood, so they can be put back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RemovedGoals {
-    entries: Vec<(usize, Goal)>,
+/// What a removal took out of the plan, in the terms the person is told it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// The title of the goal the person removed.
+    pub title: String,
+    /// That goal and everything that was under it.
+    pub count: usize,
 }
 
-impl RemovedGoals {
-    /// The goal the person removed (the top of the removed subtree).
-    pub fn top(&self) -> &Goal {
-        &self.entries[0].1
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
-/// Removes a goal and everything under it.
-pub fn remove_goal(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<RemovedGoals, GoalError> {
-    let doomed: Vec<Id> = {
+/// Removes a goal and everything under it. Bringing them back is the
+/// history's work (undo), not a second path.
+pub fn remove_goal(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<Removed, GoalError> {
+    let (title, doomed): (String, HashSet<Id>) = {
         let tree = GoalTree::new(plan);
-        if tree.get(id).is_none() {
-            return Err(GoalError::NotFound(id.clone()));
-        }
-        tree.subtree(id).into_iter().map(|g| g.id.clone()).collect()
+        let goal = tree
+            .get(id)
+            .ok_or_else(|| GoalError::NotFound(id.clone()))?;
+        let doomed = tree.subtree(id).into_iter().map(|g| g.id.clone()).collect();
+        (goal.title.clone(), doomed)
     };
-    let mut entries = Vec::with_capacity(doomed.len());
-    let mut kept = Vec::with_capacity(plan.goals.len() - doomed.len());
-    for (position, goal) in std::mem::take(&mut plan.goals).into_iter().enumerate() {
-        if doomed.contains(&goal.id) {
-            entries.push((position, goal));
-        } else {
-            kept.push(goal);
-        }
-    }
-    // The removed goal first, so `top` finds it whatever its position.
-    let top_index = entries
-        .iter()
-        .position(|(_, goal)| &goal.id == id)
-        .expect("the removed goal is in its own subtree");
-    let top = entries.remove(top_index);
-    entries.insert(0, top);
-    plan.goals = kept;
+    plan.goals.retain(|goal| !doomed.contains(&goal.id));
     plan.updated_at = Some(now);
-    Ok(RemovedGoals { entries })
-}
-
-/// Puts removed goals back where they were.
-pub fn restore_goals(plan: &mut Plan, removed: RemovedGoals, now: Timestamp) {
-    let mut entries = removed.entries;
-    entries.sort_by_key(|(position, _)| *position);
-    for (position, goal) in entries {
-        let at = position.min(plan.goals.len());
-        plan.goals.insert(at, goal);
-    }
-    plan.updated_at = Some(now);
+    Ok(Removed {
+        title,
+        count: doomed.len(),
+    })
 }
 
 #[cfg(test)]
@@ -1055,6 +1068,19 @@ mod tests {
     }
 
     #[test]
+    fn percents_round_to_the_nearest_but_never_claim_all_or_nothing_early() {
+        let percent = |done, total| Progress { done, total }.percent();
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(199, 200), Some(99));
+        assert_eq!(percent(1, 1000), Some(1));
+        assert_eq!(percent(0, 5), Some(0));
+        assert_eq!(percent(5, 5), Some(100));
+        assert_eq!(percent(0, 0), None);
+    }
+
+    #[test]
     fn an_empty_plan_has_no_percent() {
         let plan = Plan::default();
         let tree = GoalTree::new(&plan);
@@ -1220,19 +1246,21 @@ mod tests {
     }
 
     #[test]
-    fn removing_takes_the_subtree_and_restoring_puts_it_back() {
+    fn removing_takes_the_subtree_and_says_what_it_took() {
         let mut plan = sample_plan();
-        let before = plan.clone();
         let removed = remove_goal(&mut plan, &Id::from("agent"), at(1)).unwrap();
-        assert_eq!(removed.len(), 3);
-        assert_eq!(removed.top().title, "agent");
+        assert_eq!(
+            removed,
+            Removed {
+                title: "agent".into(),
+                count: 3
+            }
+        );
         assert_eq!(
             plan.goals.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(),
             ["author", "manuscript", "draft"]
         );
-        restore_goals(&mut plan, removed, at(2));
-        assert_eq!(plan.goals, before.goals);
-        assert_eq!(plan.updated_at, Some(at(2)));
+        assert_eq!(plan.updated_at, Some(at(1)));
     }
 
     #[test]

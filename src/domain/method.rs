@@ -100,42 +100,62 @@ fn strip_leading(text: &str, prefixes: &[&str]) -> String {
         .map_or_else(|| text.to_owned(), |prefix| text[prefix.len()..].to_owned())
 }
 
-/// Keeps the current statement in the history before a rewrite begins, unless
-/// it is empty or already the latest kept version.
-pub fn keep_current_vision(plan: &mut Plan, now: Timestamp) -> bool {
-    let vision = &plan.vision;
-    let statement = vision.statement.trim();
-    let already_kept = vision
-        .history
-        .last()
-        .is_some_and(|last| last.statement.trim() == statement);
-    if statement.is_empty() || already_kept {
-        return false;
+/// Rewriting the vision keeps every earlier statement: these edits take the
+/// vision alone, as the store's vision edit hands it over.
+impl Vision {
+    /// Keeps the current statement in the history before a rewrite begins,
+    /// unless it is empty or already the latest kept version.
+    pub fn keep_current(&mut self, now: Timestamp) -> bool {
+        let statement = self.statement.trim();
+        let already_kept = self
+            .history
+            .last()
+            .is_some_and(|last| last.statement.trim() == statement);
+        if statement.is_empty() || already_kept {
+            return false;
+        }
+        let version = VisionVersion {
+            statement: self.statement.clone(),
+            horizon_years: self.horizon_years,
+            excitement: self.excitement,
+            replaced_at: now,
+        };
+        self.history.push(version);
+        true
     }
-    let version = VisionVersion {
-        statement: vision.statement.clone(),
-        horizon_years: vision.horizon_years,
-        excitement: vision.excitement,
-        replaced_at: now,
-    };
-    plan.vision.history.push(version);
-    plan.updated_at = Some(now);
-    true
+
+    /// Brings back an earlier statement; the current one joins the history.
+    pub fn restore(&mut self, index: usize, now: Timestamp) -> bool {
+        if index >= self.history.len() {
+            return false;
+        }
+        let earlier = self.history.remove(index);
+        self.keep_current(now);
+        self.statement = earlier.statement;
+        self.horizon_years = earlier.horizon_years;
+        self.excitement = earlier.excitement;
+        true
+    }
 }
 
-/// Brings back an earlier vision; the current one joins the history.
-pub fn restore_vision(plan: &mut Plan, index: usize, now: Timestamp) -> bool {
-    if index >= plan.vision.history.len() {
-        return false;
+/// [`Vision::keep_current`] for a whole plan, stamping the vision and the plan.
+pub fn keep_current_vision(plan: &mut Plan, now: Timestamp) -> bool {
+    let kept = plan.vision.keep_current(now);
+    if kept {
+        plan.vision.updated_at = Some(now);
+        plan.updated_at = Some(now);
     }
-    let earlier = plan.vision.history.remove(index);
-    keep_current_vision(plan, now);
-    plan.vision.statement = earlier.statement;
-    plan.vision.horizon_years = earlier.horizon_years;
-    plan.vision.excitement = earlier.excitement;
-    plan.vision.updated_at = Some(now);
-    plan.updated_at = Some(now);
-    true
+    kept
+}
+
+/// [`Vision::restore`] for a whole plan, stamping the vision and the plan.
+pub fn restore_vision(plan: &mut Plan, index: usize, now: Timestamp) -> bool {
+    let restored = plan.vision.restore(index, now);
+    if restored {
+        plan.vision.updated_at = Some(now);
+        plan.updated_at = Some(now);
+    }
+    restored
 }
 
 pub fn add_asset(plan: &mut Plan, id: Id, kind: AssetKind, name: &str, now: Timestamp) {

@@ -6,7 +6,7 @@ use super::calendar::{Date, Timestamp};
 use super::format::{
     check_integrity, parse_plan, to_file_text, to_storage_text, PlanFileError, StorageText,
 };
-use super::goals::{GoalTree, Outline, MAX_DEPTH};
+use super::goals::{GoalTree, Outline, Progress, MAX_DEPTH};
 use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
 use super::plan::*;
@@ -391,6 +391,60 @@ proptest! {
     }
 }
 
+/// The rules of progress and next steps, walked the plain way over the flat
+/// list (each goal's children searched for afresh): the oracle the outline,
+/// where the app keeps these rules, is held to.
+mod walked {
+    use super::*;
+
+    fn children<'a>(plan: &'a Plan, id: &'a Id) -> impl Iterator<Item = &'a Goal> + 'a {
+        plan.goals
+            .iter()
+            .filter(move |goal| goal.parent.as_ref() == Some(id))
+    }
+
+    pub(super) fn progress(plan: &Plan, goal: &Goal, done_above: bool) -> Progress {
+        if goal.status == GoalStatus::Dropped {
+            return Progress::default();
+        }
+        let done_here = done_above || goal.status == GoalStatus::Done;
+        if children(plan, &goal.id).next().is_none() {
+            return Progress {
+                done: usize::from(done_here),
+                total: 1,
+            };
+        }
+        children(plan, &goal.id)
+            .map(|child| progress(plan, child, done_here))
+            .fold(Progress::default(), |sum, part| Progress {
+                done: sum.done + part.done,
+                total: sum.total + part.total,
+            })
+    }
+
+    pub(super) fn open_steps<'a>(plan: &'a Plan, goal: &'a Goal, steps: &mut Vec<&'a Goal>) {
+        if !goal.status.is_active() {
+            return;
+        }
+        if children(plan, &goal.id).next().is_none() {
+            steps.push(goal);
+        }
+        for child in children(plan, &goal.id) {
+            open_steps(plan, child, steps);
+        }
+    }
+
+    pub(super) fn next_step<'a>(plan: &'a Plan, goal: &'a Goal) -> Option<&'a Goal> {
+        let mut steps = Vec::new();
+        open_steps(plan, goal, &mut steps);
+        steps
+            .iter()
+            .find(|step| step.status == GoalStatus::InProgress)
+            .or_else(|| steps.first())
+            .copied()
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -407,11 +461,17 @@ proptest! {
             let entry = outline.entry_at(position).unwrap();
             prop_assert_eq!(entry.position, position);
             prop_assert_eq!(entry.depth, tree.depth(&goal.id));
-            prop_assert_eq!(entry.progress, tree.progress(&goal.id));
+            prop_assert_eq!(entry.progress, walked::progress(&plan, goal, false));
+            prop_assert_eq!(tree.progress(&goal.id), entry.progress);
             prop_assert_eq!(
                 entry.next_step.map(|at| &plan.goals[at].id),
-                tree.next_step(&goal.id).map(|step| &step.id)
+                walked::next_step(&plan, goal).map(|step| &step.id)
             );
+            let mut open = Vec::new();
+            walked::open_steps(&plan, goal, &mut open);
+            let open: Vec<&Id> = open.iter().map(|step| &step.id).collect();
+            let listed: Vec<&Id> = tree.open_steps(&goal.id).iter().map(|step| &step.id).collect();
+            prop_assert_eq!(listed, open);
             let latest_below = tree
                 .subtree(&goal.id)
                 .into_iter()
