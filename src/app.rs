@@ -57,6 +57,9 @@ pub fn Shell() -> impl IntoView {
     let dragging_file = accept_dropped_plan_files();
     let help_open = RwSignal::new(false);
     let find_open = RwSignal::new(false);
+    let goal_list = expect_context::<GoalListState>();
+    let reveal_goal =
+        Callback::new(move |id| store.with_untracked(|plan| goal_list.reveal(plan, &id)));
     listen_for_shortcuts(store, help_open, find_open);
 
     let main_ref: NodeRef<html::Main> = NodeRef::new();
@@ -161,7 +164,7 @@ pub fn Shell() -> impl IntoView {
         </footer>
         // Last in the page, so their headings follow the section's.
         <HelpDialog open=help_open/>
-        <FindDialog open=find_open/>
+        <FindDialog open=find_open reveal_goal=reveal_goal/>
     }
 }
 

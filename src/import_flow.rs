@@ -9,9 +9,8 @@ use crate::domain::format::{parse_plan, PlanFileError, MAX_PLAN_FILE_BYTES};
 use crate::domain::merge::{merge_plans, MergeReport};
 use crate::domain::plan::Plan;
 use crate::js_text;
-use crate::pages::goals::GoalListState;
 use crate::persistence::{self, PreviousPlan, SaveError};
-use crate::state::PlanStore;
+use crate::state::{PlanStore, Refused, Replacement, StepId, StepLabel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -32,9 +31,12 @@ pub enum ImportState {
         source: String,
         plan: Box<Plan>,
     },
+    /// Put in place, as history step `step` (which "Undo import" undoes;
+    /// none when the plan was already the same).
     Done {
         source: String,
         outcome: ImportOutcome,
+        step: Option<StepId>,
     },
 }
 
@@ -51,6 +53,8 @@ pub enum ReplaceError {
     CouldNotKeepPrevious(SaveError),
     /// The two plans can't be merged.
     CannotMerge(PlanFileError),
+    /// The plan would have been damaged (see [`Refused`]).
+    Refused(Refused),
 }
 
 impl std::fmt::Display for ReplaceError {
@@ -65,6 +69,7 @@ impl std::fmt::Display for ReplaceError {
                 f,
                 "These two plans can't be merged ({problem}). Replace instead, or cancel."
             ),
+            Self::Refused(refused) => refused.fmt(f),
         }
     }
 }
@@ -77,18 +82,15 @@ pub struct ImportFlow {
     previous: RwSignal<Option<PreviousPlan>>,
     previous_read: StoredValue<bool>,
     store: PlanStore,
-    goal_list: Option<GoalListState>,
 }
 
 impl ImportFlow {
-    /// Call after the goal list state is in context.
     pub fn new(store: PlanStore) -> Self {
         Self {
             state: RwSignal::new(ImportState::Idle),
             previous: RwSignal::new(None),
             previous_read: StoredValue::new(false),
             store,
-            goal_list: use_context::<GoalListState>(),
         }
     }
 
@@ -174,10 +176,14 @@ impl ImportFlow {
         let ImportState::Ready { source, plan } = self.state.get_untracked() else {
             return Ok(());
         };
-        self.put_in_place(*plan, &format!("the import of {source}"), without_copy)?;
+        let how = Replacement::Import {
+            source: source.clone(),
+        };
+        let step = self.put_in_place(*plan, how, without_copy)?;
         self.state.set(ImportState::Done {
             source,
             outcome: ImportOutcome::Replaced,
+            step,
         });
         Ok(())
     }
@@ -191,51 +197,57 @@ impl ImportFlow {
             .store
             .with_untracked(|mine| merge_plans(mine, &plan, clock::now()))
             .map_err(ReplaceError::CannotMerge)?;
-        self.put_in_place(merged, &format!("merging in {source}"), without_copy)?;
+        let how = Replacement::Merge {
+            source: source.clone(),
+            report: report.clone(),
+        };
+        let step = self.put_in_place(merged, how, without_copy)?;
         self.state.set(ImportState::Done {
             source,
             outcome: ImportOutcome::Merged(report),
+            step,
         });
         Ok(())
     }
 
     /// Starts a new, empty plan; the current one is kept aside.
     pub fn start_over(&self, without_copy: bool) -> Result<(), ReplaceError> {
-        self.put_in_place(Plan::default(), "starting a new plan", without_copy)?;
+        self.put_in_place(Plan::default(), Replacement::StartOver, without_copy)?;
         self.state.set(ImportState::Idle);
         Ok(())
     }
 
     /// Brings back the plan kept aside; the current one takes its place there,
-    /// so this too can be undone.
+    /// and Undo brings it back too.
     pub fn restore_previous(&self) -> Result<(), ReplaceError> {
         self.read_previous_once();
         let Some(previous) = self.previous.get_untracked() else {
             return Ok(());
         };
-        self.put_in_place(previous.plan, "restoring an earlier plan", true)?;
+        self.put_in_place(previous.plan, Replacement::RestorePrevious, true)?;
         self.state.set(ImportState::Idle);
         Ok(())
     }
 
     /// Lets go of the plan kept aside, to free storage.
-    pub fn forget_previous(&self) -> Result<(), String> {
-        persistence::discard_previous_plan()?;
+    pub fn forget_previous(&self) {
+        persistence::discard_previous_plan();
         self.previous_read.set_value(true);
         self.previous.set(None);
-        Ok(())
     }
 
-    /// Keeps the current plan aside, then puts `plan` in its place. Without a
-    /// kept copy nothing changes, unless the person said to go ahead anyway.
+    /// Keeps the current plan aside, then puts `plan` in its place as a step
+    /// of the history. Without a kept copy nothing changes, unless the person
+    /// said to go ahead anyway. The goal list, like every view of the plan,
+    /// follows the replacement from the store.
     fn put_in_place(
         &self,
         plan: Plan,
-        replaced_by: &str,
+        how: Replacement,
         without_copy: bool,
-    ) -> Result<(), ReplaceError> {
+    ) -> Result<Option<StepId>, ReplaceError> {
         let previous = PreviousPlan {
-            replaced_by: replaced_by.to_owned(),
+            replaced_by: StepLabel::Replacement(how.clone()).describe(),
             kept_at: clock::now(),
             plan: self.store.with_untracked(Plan::clone),
         };
@@ -247,11 +259,7 @@ impl ImportFlow {
         // Even unsaved, the copy stays reachable in this tab.
         self.previous_read.set_value(true);
         self.previous.set(Some(previous));
-        if let Some(goal_list) = self.goal_list {
-            goal_list.start_over(&plan);
-        }
-        self.store.replace(plan);
-        Ok(())
+        self.store.replace(plan, how).map_err(ReplaceError::Refused)
     }
 }
 

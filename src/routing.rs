@@ -76,11 +76,10 @@ impl Section {
     }
 }
 
-/// The payload of a share link's fragment (`#/shared/<payload>`).
+/// The payload of a share link's fragment (`#/shared/<payload>`); empty for
+/// a link cut off right after the prefix, which the shared view explains.
 pub fn shared_payload(fragment: &str) -> Option<&str> {
-    fragment
-        .strip_prefix(SHARE_FRAGMENT_PREFIX)
-        .filter(|payload| !payload.is_empty())
+    fragment.strip_prefix(SHARE_FRAGMENT_PREFIX)
 }
 
 /// The payload of the share link being viewed, following `hashchange`.
@@ -141,7 +140,7 @@ mod tests {
     #[test]
     fn share_links_carry_their_payload() {
         assert_eq!(shared_payload("#/shared/abc-_"), Some("abc-_"));
-        assert_eq!(shared_payload("#/shared/"), None);
+        assert_eq!(shared_payload("#/shared/"), Some(""));
         assert_eq!(shared_payload("#/goals"), None);
         assert_eq!(Section::from_fragment("#/shared/abc"), None);
     }

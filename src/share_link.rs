@@ -31,6 +31,8 @@ extern "C" {
 pub enum ShareLinkError {
     /// The browser has no CompressionStream.
     Unsupported,
+    /// The link ends where its plan should begin.
+    Empty,
     /// The link would be longer than common limits; share a file instead.
     TooLong { chars: usize },
     /// The fragment is not a share link's text (cut off, or mistyped).
@@ -50,6 +52,11 @@ impl std::fmt::Display for ShareLinkError {
                 f,
                 "The link would be {chars} characters long, more than many mail and chat apps \
                  pass on intact ({MAX_SHARE_LINK_CHARS} at most). Share the plan as a file instead."
+            ),
+            Self::Empty => write!(
+                f,
+                "This link carries no plan: the part after “#/shared/” is missing. Ask for the \
+                 whole link, or for the plan as a file."
             ),
             Self::Damaged => write!(
                 f,
@@ -82,6 +89,9 @@ pub async fn make_share_link(plan: &Plan) -> Result<String, ShareLinkError> {
 
 /// The plan carried by a fragment's payload (the text after the prefix).
 pub async fn open_share_link(payload: &str) -> Result<Plan, ShareLinkError> {
+    if payload.is_empty() {
+        return Err(ShareLinkError::Empty);
+    }
     // A real link is far shorter; don't even decode something absurd.
     if payload.len() > MAX_PLAN_FILE_BYTES {
         return Err(ShareLinkError::Damaged);

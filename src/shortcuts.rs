@@ -1,7 +1,6 @@
 //! Keyboard shortcuts for the frequent actions, listed in the help (`?`).
 
-use crate::clock;
-use crate::domain::goals::{mark_done, GoalTree};
+use crate::domain::goals::GoalTree;
 use crate::focus::focus_when_shown;
 use crate::routing::Section;
 use crate::state::PlanStore;
@@ -81,13 +80,10 @@ fn mark_next_step_done(store: PlanStore) {
     let next = store.with_untracked(|plan| {
         GoalTree::new(plan)
             .plan_next_step()
-            .map(|step| (step.id.clone(), step.title.trim().to_owned()))
+            .map(|step| step.id.clone())
     });
-    match next {
-        Some((id, title)) => {
-            let _ = store.update(|plan| mark_done(plan, &id, clock::now()));
-            store.announce(format!("Marked done: {title}. Ctrl+Z to undo."));
-        }
+    match next.and_then(|id| store.mark_step_done(&id)) {
+        Some(title) => store.announce(format!("Marked done: {title}. Ctrl+Z to undo.")),
         None => store.announce("There is no open step to mark done."),
     }
 }

@@ -14,7 +14,7 @@ use waypoint::domain::share::SHARE_FRAGMENT_PREFIX;
 use waypoint::import_flow::{ImportFlow, ImportState};
 use waypoint::persistence::{self, LoadOutcome};
 use waypoint::share_link::{make_share_link, open_share_link, ShareLinkError};
-use waypoint::state::PlanStore;
+use waypoint::state::{PlanStore, Replacement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -42,11 +42,25 @@ fn undo_and_redo_step_through_every_change() {
     let owner = Owner::new();
     owner.with(|| {
         let store = PlanStore::from_outcome(LoadOutcome::NothingSaved);
-        assert!(!store.can_undo().get_untracked());
-        store.update(|plan| plan.vision.statement = "First".into());
-        store.update(|plan| plan.vision.statement = "Second".into());
-        store.replace(plan_with_goal("Imported"));
-        assert!(store.can_undo().get_untracked());
+        let can_undo = || {
+            store
+                .latest()
+                .with_untracked(|latest| latest.undo.is_some())
+        };
+        let can_redo = || {
+            store
+                .latest()
+                .with_untracked(|latest| latest.redo.is_some())
+        };
+        assert!(!can_undo());
+        store.edit_vision(|vision, _| vision.statement = "First".into());
+        store.edit_vision(|vision, _| vision.statement = "Second".into());
+        let imported = Replacement::Import {
+            source: "plan.json".into(),
+        };
+        let step = store.replace(plan_with_goal("Imported"), imported).unwrap();
+        assert!(can_undo());
+        assert_eq!(store.latest().get_untracked().undo.map(|s| s.id), step);
 
         assert!(store.undo());
         assert_eq!(
@@ -54,27 +68,27 @@ fn undo_and_redo_step_through_every_change() {
             "Second"
         );
         assert!(store.with_untracked(|plan| plan.goals.is_empty()));
+        assert_eq!(
+            store.announcement().get_untracked().as_deref(),
+            Some("Undone: the import of plan.json")
+        );
         assert!(store.undo());
         assert_eq!(
             store.with_untracked(|plan| plan.vision.statement.clone()),
             "First"
         );
-        assert_eq!(
-            store.announcement().get_untracked().as_deref(),
-            Some("Undone")
-        );
         assert!(store.redo());
         assert!(store.redo());
         assert_eq!(store.with_untracked(|plan| plan.goals.len()), 1);
         assert!(!store.redo());
-        assert!(!store.can_redo().get_untracked());
+        assert!(!can_redo());
 
         // A new change after an undo drops what could have been redone.
         assert!(store.undo());
-        store.update(|plan| plan.vision.statement = "Third".into());
-        assert!(!store.can_redo().get_untracked());
-        // Changes that changed nothing are skipped by undo.
-        store.update(|_| ());
+        store.edit_vision(|vision, _| vision.statement = "Third".into());
+        assert!(!can_redo());
+        // A change that changes nothing is no step at all.
+        store.update(|_, _| ()).unwrap();
         assert!(store.undo());
         assert_eq!(
             store.with_untracked(|plan| plan.vision.statement.clone()),
@@ -87,7 +101,7 @@ fn undo_and_redo_step_through_every_change() {
 fn a_replaced_plan_is_kept_in_storage_and_restored() {
     let owner = Owner::new();
     owner.with(|| {
-        let _ = persistence::discard_previous_plan();
+        persistence::discard_previous_plan();
         let store = PlanStore::from_outcome(LoadOutcome::Loaded(Box::new(plan_with_goal("Mine"))));
         let flow = ImportFlow::new(store);
         flow.offer("other.json", example_plan(now()));
@@ -113,7 +127,7 @@ fn a_replaced_plan_is_kept_in_storage_and_restored() {
         // The example it replaced is kept in turn.
         let kept = persistence::previous_plan().unwrap();
         assert!(kept.plan.vision.statement.contains("children's books"));
-        flow.forget_previous().unwrap();
+        flow.forget_previous();
         assert!(persistence::previous_plan().is_none());
     });
 }

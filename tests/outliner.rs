@@ -233,14 +233,15 @@ async fn a_goal_added_to_an_empty_plan_appears() {
     let mounted = mount_goals_with(LoadOutcome::NothingSaved).await;
     mounted
         .store
-        .update(|plan| {
+        .update(|plan, now| {
             let new_goal = NewGoal {
                 id: Id::from("new"),
                 parent: None,
                 title: "Start a studio".into(),
             };
-            add_goal(plan, new_goal, Timestamp::from_seconds(1_790_000_000))
+            add_goal(plan, new_goal, now)
         })
+        .unwrap()
         .unwrap();
     leptos::task::tick().await;
     let field = mounted.root.query_selector("#goal-title-new").unwrap();

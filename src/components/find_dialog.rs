@@ -3,16 +3,19 @@
 use super::dialog::Dialog;
 use crate::domain::find::{find, Found, FoundKind};
 use crate::focus::focus_when_shown;
-use crate::pages::goals::GoalListState;
 use crate::routing::Section;
 use crate::state::use_plan_store;
 use leptos::html;
 use leptos::prelude::*;
 
 #[component]
-pub fn FindDialog(open: RwSignal<bool>) -> impl IntoView {
+pub fn FindDialog(
+    open: RwSignal<bool>,
+    /// Shows a goal found, wherever it is in the goal list, with the caret
+    /// in its title (the Goals section is opened first).
+    reveal_goal: Callback<crate::domain::plan::Id>,
+) -> impl IntoView {
     let store = use_plan_store();
-    let goal_list = expect_context::<GoalListState>();
     let (query, set_query) = signal(String::new());
     let input_ref: NodeRef<html::Input> = NodeRef::new();
     let results = Memo::new(move |_| {
@@ -40,7 +43,7 @@ pub fn FindDialog(open: RwSignal<bool>) -> impl IntoView {
         let _ = window().location().set_hash(&section.href());
         match field {
             Some(field) => focus_when_shown(field),
-            None => store.with_untracked(|plan| goal_list.reveal(plan, &found.id)),
+            None => reveal_goal.run(found.id),
         }
     };
     let on_key = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {

@@ -5,19 +5,19 @@ use leptos::prelude::*;
 
 #[component]
 pub fn HistoryButtons() -> impl IntoView {
-    let store = use_plan_store();
+    let latest = use_plan_store().latest();
     view! {
         <div class="history-buttons" role="group" aria-label="Undo and redo">
             <HistoryButton
                 label="Undo"
                 keys="Control+Z Meta+Z"
-                available=store.can_undo()
+                available=Signal::derive(move || latest.with(|latest| latest.undo.is_some()))
                 step=PlanStore::undo
             />
             <HistoryButton
                 label="Redo"
                 keys="Control+Shift+Z Meta+Shift+Z Control+Y"
-                available=store.can_redo()
+                available=Signal::derive(move || latest.with(|latest| latest.redo.is_some()))
                 step=PlanStore::redo
             />
         </div>
@@ -31,7 +31,7 @@ fn HistoryButton(
     label: &'static str,
     /// The shortcuts, as `aria-keyshortcuts` names them.
     keys: &'static str,
-    available: ReadSignal<bool>,
+    available: Signal<bool>,
     step: fn(&PlanStore) -> bool,
 ) -> impl IntoView {
     let store = use_plan_store();

@@ -6,7 +6,7 @@ use crate::domain::example::{example_plan, holds_example};
 use crate::import_flow::use_import_flow;
 use crate::persistence;
 use crate::routing::Section;
-use crate::state::use_plan_store;
+use crate::state::{use_plan_store, Replacement};
 use leptos::prelude::*;
 
 /// The first-run choice: fill the plan with the example to look around.
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn ExploreExample() -> impl IntoView {
     let store = use_plan_store();
     let explore = move |_| {
-        store.replace(example_plan(clock::now()));
+        let _ = store.replace(example_plan(clock::now()), Replacement::Example);
         let _ = window().location().set_hash(&Section::NextStep.href());
     };
     view! {

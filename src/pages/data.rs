@@ -111,11 +111,11 @@ fn ExportPanel() -> impl IntoView {
                     <h3>"Dates for your calendar"</h3>
                     <p>
                         {move || match dated_goals() {
-                            0 => "No open goal has a target date yet. ".to_owned(),
-                            1 => "1 open goal with a target date, ".to_owned(),
-                            count => format!("{count} open goals with target dates, "),
+                            0 => "No open goal has a target date yet: once one has, it goes in this file with a reminder the day before. Your review rhythm goes in too, if you have one. ".to_owned(),
+                            1 => "Your 1 open goal with a target date, with a reminder the day before, and your review rhythm if you have one. ".to_owned(),
+                            count => format!("Your {count} open goals with target dates, each with a reminder the day before, and your review rhythm if you have one. "),
                         }}
-                        "with a reminder the day before, and your review rhythm if you have one. Open the file with your calendar app."
+                        "Open the file with your calendar app."
                     </p>
                 </div>
                 <button type="button" class="button" on:click=calendar>
@@ -296,9 +296,7 @@ fn ImportPanel() -> impl IntoView {
     let download_current = move |_| {
         let _ = store.download_plan();
     };
-    let undo = move |_| {
-        let _ = flow.restore_previous();
-    };
+    let latest = store.latest();
 
     view! {
         <section class="panel" aria-labelledby="import-heading">
@@ -319,19 +317,50 @@ fn ImportPanel() -> impl IntoView {
             <div role="status" class="import-status">
                 {move || match state.get() {
                     ImportState::Reading { source } => Some(view! { <p>{format!("Reading {source}…")}</p> }.into_any()),
-                    ImportState::Done { source, outcome } => {
-                        let (words, undo_label) = match outcome {
-                            ImportOutcome::Replaced => (format!("Your plan now comes from {source}. "), "Undo import"),
-                            ImportOutcome::Merged(report) => (format!("Merged {source} into your plan: {}. ", merge_words(&report)), "Undo merge"),
+                    ImportState::Done { source, outcome, step } => {
+                        // A view of the import's step in the history: Undo
+                        // while it is the latest change, Redo once undone.
+                        let (done, undone, undo_label, redo_label) = match outcome {
+                            ImportOutcome::Replaced => (
+                                format!("Your plan now comes from {source}. "),
+                                format!("The import of {source} is undone: your plan is as it was. "),
+                                "Undo import",
+                                "Redo import",
+                            ),
+                            ImportOutcome::Merged(report) => (
+                                format!("Merged {source} into your plan: {}. ", merge_words(&report)),
+                                format!("Merging in {source} is undone: your plan is as it was. "),
+                                "Undo merge",
+                                "Redo merge",
+                            ),
                         };
-                        Some(view! {
-                            <p class="import-status__done">
-                                {words}
-                                <button type="button" class="button button--small" on:click=undo>
-                                    {undo_label}
-                                </button>
-                            </p>
-                        }.into_any())
+                        Some((move || {
+                            let (latest_undo, latest_redo) = latest.with(|latest| {
+                                (latest.undo.as_ref().map(|s| s.id), latest.redo.as_ref().map(|s| s.id))
+                            });
+                            if step.is_some() && latest_redo == step {
+                                view! {
+                                    <p class="import-status__done">
+                                        {undone.clone()}
+                                        <button type="button" class="button button--small" on:click=move |_| { step.map(|step| store.redo_step(step)); }>
+                                            {redo_label}
+                                        </button>
+                                    </p>
+                                }.into_any()
+                            } else {
+                                let can_undo = step.is_some() && latest_undo == step;
+                                view! {
+                                    <p class="import-status__done">
+                                        {done.clone()}
+                                        {can_undo.then(|| view! {
+                                            <button type="button" class="button button--small" on:click=move |_| { step.map(|step| store.undo_step(step)); }>
+                                                {undo_label}
+                                            </button>
+                                        })}
+                                    </p>
+                                }.into_any()
+                            }
+                        }).into_any())
                     }
                     _ => None,
                 }}
@@ -470,11 +499,7 @@ fn PreviousPlanPanel() -> impl IntoView {
             return;
         }
         set_forget_armed.set(false);
-        set_problem.set(
-            flow.forget_previous()
-                .err()
-                .map(|reason| format!("Could not delete it: {reason}")),
-        );
+        flow.forget_previous();
     };
     let download = move |_| {
         let Some(kept) = previous.get_untracked() else {

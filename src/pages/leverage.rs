@@ -51,7 +51,7 @@ fn AssetGroup(kind: AssetKind) -> impl IntoView {
             set_problem.set(Some("Give it a name first."));
             return;
         }
-        store.update(|plan| add_asset(plan, clock::new_id("a"), kind, &text, clock::now()));
+        let _ = store.update(|plan, now| add_asset(plan, clock::new_id("a"), kind, &text, now));
         set_name.set(String::new());
         set_problem.set(None);
     };
@@ -102,7 +102,7 @@ fn AssetEntry(id: Id, kind: AssetKind) -> impl IntoView {
     let edit = {
         let id = id.clone();
         move |change: Box<dyn FnOnce(&mut Asset)>| {
-            store.update(|plan| edit_asset(plan, &id, clock::now(), change));
+            let _ = store.update(|plan, now| edit_asset(plan, &id, now, change));
         }
     };
     let (name_label, note_label) = match kind {
@@ -117,7 +117,7 @@ fn AssetEntry(id: Id, kind: AssetKind) -> impl IntoView {
                 armed.set(true);
                 return;
             }
-            store.update(|plan| remove_asset(plan, &id, clock::now()));
+            let _ = store.update(|plan, now| remove_asset(plan, &id, now));
         }
     };
     let read_note = move || asset.with(|a| a.as_ref().map(|a| a.note.clone()).unwrap_or_default());

@@ -3,11 +3,11 @@
 use crate::clock;
 use crate::components::due_date::DueDate;
 use crate::domain::calendar::Date;
-use crate::domain::goals::{mark_done, set_status, GoalTree};
+use crate::domain::goals::GoalTree;
 use crate::domain::plan::{GoalStatus, Id};
 use crate::domain::review::review_due;
 use crate::routing::Section;
-use crate::state::use_plan_store;
+use crate::state::{quoted, use_plan_store, StepInfo, StepLabel};
 use leptos::prelude::*;
 
 /// The next step, as the page shows it.
@@ -75,23 +75,33 @@ pub fn NextStepPage() -> impl IntoView {
     });
     let has_goals = move || store.with(|plan| !plan.goals.is_empty());
     let vision = move || store.with(|plan| plan.vision.statement.trim().to_owned());
-    let (just_done, set_just_done) = signal(None::<String>);
+    // Marking done is a step of the history: the notice shows it while it
+    // is the latest change, whether the button or the X key made it.
+    let latest = store.latest();
+    let just_done = move || {
+        latest.with(|latest| match &latest.undo {
+            Some(StepInfo {
+                id,
+                label: StepLabel::MarkedDone { title },
+            }) => Some((*id, title.clone())),
+            _ => None,
+        })
+    };
     let review_is_due =
         move || store.with(|plan| review_due(plan, clock::today()).is_some_and(|due| due.is_due));
 
     let complete = move |_| {
-        let Some(step) = next.get_untracked() else {
-            return;
-        };
-        let _ = store.update(|plan| mark_done(plan, &step.id, clock::now()));
-        set_just_done.set(Some(step.title));
+        if let Some(step) = next.get_untracked() {
+            store.mark_step_done(&step.id);
+        }
     };
     let start = move |_| {
         let Some(step) = next.get_untracked() else {
             return;
         };
-        let _ =
-            store.update(|plan| set_status(plan, &step.id, GoalStatus::InProgress, clock::now()));
+        let _ = store.edit_goal(&step.id, |goal, now| {
+            goal.set_status(GoalStatus::InProgress, now)
+        });
     };
 
     view! {
@@ -107,7 +117,14 @@ pub fn NextStepPage() -> impl IntoView {
                 </p>
             </Show>
             <div role="status" class="done-slot">
-                {move || just_done.get().map(|title| view! { <p class="done-notice">{format!("Done: “{title}”. Well done.")}</p> })}
+                {move || just_done().map(|(step, title)| view! {
+                    <p class="done-notice">
+                        {format!("Done: {}. Well done. ", quoted(&title))}
+                        <button type="button" class="button button--small button--quiet" on:click=move |_| { store.undo_step(step); }>
+                            "Undo marking done"
+                        </button>
+                    </p>
+                })}
             </div>
             {move || {
                 if let Some(step) = next.get() {

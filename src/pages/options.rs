@@ -72,7 +72,8 @@ fn AddOptionForm() -> impl IntoView {
             return;
         }
         let chosen_kind = kind.get_untracked();
-        store.update(|plan| add_option(plan, clock::new_id("o"), chosen_kind, &text, clock::now()));
+        let _ =
+            store.update(|plan, now| add_option(plan, clock::new_id("o"), chosen_kind, &text, now));
         set_title.set(String::new());
         set_problem.set(None);
     };
@@ -135,7 +136,8 @@ fn OptionText(
     };
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
-        store.update(|plan| edit_option(plan, &id, clock::now(), |option| *write(option) = text));
+        let _ =
+            store.update(|plan, now| edit_option(plan, &id, now, |option| *write(option) = text));
     };
     view! {
         <div class="field">
@@ -179,7 +181,8 @@ fn OptionCard(id: Id) -> impl IntoView {
             let Some(kind) = OptionKind::from_key(&event_target_value(&event)) else {
                 return;
             };
-            store.update(|plan| edit_option(plan, &id, clock::now(), |option| option.kind = kind));
+            let _ =
+                store.update(|plan, now| edit_option(plan, &id, now, |option| option.kind = kind));
         }
     };
     let set_status = {
@@ -188,16 +191,14 @@ fn OptionCard(id: Id) -> impl IntoView {
             let Some(status) = OptionStatus::from_key(&event_target_value(&event)) else {
                 return;
             };
-            store.update(|plan| {
-                edit_option(plan, &id, clock::now(), |option| option.status = status)
-            });
+            let _ = store
+                .update(|plan, now| edit_option(plan, &id, now, |option| option.status = status));
         }
     };
     let make_goal = {
         let id = id.clone();
         move |_| {
-            let _ =
-                store.update(|plan| option_to_goal(plan, &id, clock::new_id("g"), clock::now()));
+            let _ = store.update(|plan, now| option_to_goal(plan, &id, clock::new_id("g"), now));
         }
     };
     let armed = RwSignal::new(false);
@@ -208,7 +209,7 @@ fn OptionCard(id: Id) -> impl IntoView {
                 armed.set(true);
                 return;
             }
-            store.update(|plan| remove_option(plan, &id, clock::now()));
+            let _ = store.update(|plan, now| remove_option(plan, &id, now));
         }
     };
     let prefix = format!("option-{id}");
@@ -338,8 +339,8 @@ fn OptionCard(id: Id) -> impl IntoView {
                                     move |event: leptos::ev::Event| {
                                         let checked = event_target_checked(&event);
                                         let asset_id = asset_id.clone();
-                                        store.update(|plan| {
-                                            edit_option(plan, &option_id, clock::now(), |option| {
+                                        let _ = store.update(|plan, now| {
+                                            edit_option(plan, &option_id, now, |option| {
                                                 option.assets_used.retain(|used| used != &asset_id);
                                                 if checked {
                                                     option.assets_used.push(asset_id);

@@ -1,11 +1,8 @@
 //! The vision: the three soul-searching questions, what success means, and
 //! the statement they add up to.
 
-use crate::clock;
 use crate::components::welcome::ExploreExample;
-use crate::domain::method::{
-    draft_statement, keep_current_vision, restore_vision, EXCITING_ENOUGH,
-};
+use crate::domain::method::{draft_statement, EXCITING_ENOUGH};
 use crate::domain::plan::{SuccessFacet, SuccessMeaning, Vision};
 use crate::routing::Section;
 use crate::state::use_plan_store;
@@ -302,9 +299,9 @@ fn StatementStep() -> impl IntoView {
     let draft = move || store.with(|plan| draft_statement(&plan.vision));
     let use_draft = move |_| {
         let text = draft();
-        store.update_vision(|plan| {
-            keep_current_vision(plan, clock::now());
-            plan.vision.statement = text;
+        store.edit_vision(|vision, now| {
+            vision.keep_current(now);
+            vision.statement = text;
         });
     };
     let history = move || store.with(|plan| plan.vision.history.clone());
@@ -343,7 +340,7 @@ fn StatementStep() -> impl IntoView {
                             .rev()
                             .map(|(index, version)| {
                                 let restore = move |_| {
-                                    store.update_vision(|plan| restore_vision(plan, index, clock::now()));
+                                    store.edit_vision(|vision, now| vision.restore(index, now));
                                 };
                                 view! {
                                     <li class="vision-history__item">
@@ -402,11 +399,11 @@ fn VisionText(
                     let text = event_target_value(&event);
                     let keep = keeps_history && !rewrite_started.get_value();
                     rewrite_started.set_value(true);
-                    store.update_vision(|plan| {
+                    store.edit_vision(|vision, now| {
                         if keep {
-                            keep_current_vision(plan, clock::now());
+                            vision.keep_current(now);
                         }
-                        *write(&mut plan.vision) = text;
+                        *write(vision) = text;
                     });
                 }
             ></textarea>
@@ -451,7 +448,7 @@ fn SuccessFacetField(
                     aria-valuetext=weight_words
                     on:input=move |event| {
                         let weight = event_target_value(&event).parse().unwrap_or(0);
-                        store.update_vision(|plan| pick(&mut plan.vision.success).weight = weight);
+                        store.edit_vision(|vision, _| pick(&mut vision.success).weight = weight);
                     }
                 />
                 <output class="facet__weight-words">{weight_words}</output>
@@ -464,7 +461,7 @@ fn SuccessFacetField(
                     prop:value=move || store.with(|plan| read(plan).words)
                     on:input=move |event| {
                         let words = event_target_value(&event);
-                        store.update_vision(|plan| pick(&mut plan.vision.success).words = words);
+                        store.edit_vision(|vision, _| pick(&mut vision.success).words = words);
                     }
                 />
             </div>
@@ -487,7 +484,7 @@ fn HorizonField() -> impl IntoView {
                 }
                 on:change=move |event| {
                     let years = event_target_value(&event).parse().ok();
-                    store.update_vision(|plan| plan.vision.horizon_years = years);
+                    store.edit_vision(|vision, _| vision.horizon_years = years);
                 }
             >
                 <option value="">"Not decided"</option>
@@ -561,7 +558,7 @@ fn ExcitementField(
                     prop:value=move || excitement().unwrap_or(5).to_string()
                     on:input=move |event| {
                         let score = event_target_value(&event).parse().ok();
-                        store.update_vision(|plan| plan.vision.excitement = score);
+                        store.edit_vision(|vision, _| vision.excitement = score);
                     }
                 />
                 <output for="vision-excitement" class="excitement__score">

@@ -8,12 +8,12 @@ use crate::components::due_date::DueDate;
 use crate::components::progress_meter::ProgressMeter;
 use crate::domain::calendar::Date;
 use crate::domain::goals::{
-    add_goal_after, drop_goal, indent_goal, move_goal_beside, outdent_goal, remove_goal,
-    rename_goal, set_notes, set_status, set_target_date, shift_goal, GoalLevel, MAX_DEPTH,
+    add_goal_after, indent_goal, move_goal_beside, outdent_goal, remove_goal, shift_goal,
+    GoalLevel, Removed, MAX_DEPTH,
 };
 use crate::domain::plan::{GoalStatus, Id};
 use crate::routing::Section;
-use crate::state::{use_plan_store, PlanStore};
+use crate::state::{use_plan_store, PlanStore, StepLabel};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -77,7 +77,7 @@ pub fn GoalItem(id: Id) -> impl IntoView {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let text = event_target_value(&event);
-            let _ = store.update_goal(&id, |plan| rename_goal(plan, &id, &text, clock::now()));
+            let _ = store.edit_goal(&id, |goal, now| goal.rename(&text, now));
         }
     };
     let toggle_done = {
@@ -88,7 +88,7 @@ pub fn GoalItem(id: Id) -> impl IntoView {
             } else {
                 GoalStatus::Open
             };
-            let _ = store.update_goal(&id, |plan| set_status(plan, &id, status, clock::now()));
+            let _ = store.edit_goal(&id, |goal, now| goal.set_status(status, now));
         }
     };
     let remove = {
@@ -146,9 +146,8 @@ pub fn GoalItem(id: Id) -> impl IntoView {
             };
             list_state.dragging.set(None);
             let after = drops_after(&event);
-            if store
-                .update(|plan| move_goal_beside(plan, &dragged, &id, after, clock::now()))
-                .is_ok()
+            if let Ok(Ok(())) =
+                store.update(|plan, now| move_goal_beside(plan, &dragged, &id, after, now))
             {
                 list_state.focus_title(&dragged);
             }
@@ -339,10 +338,20 @@ fn drops_after(event: &leptos::ev::DragEvent) -> bool {
         .unwrap_or(true)
 }
 
+/// Removes a goal with everything under it, as a step of the history that
+/// the notice "Removed … Undo removal" names.
 fn remove_with_undo(store: PlanStore, id: &Id) {
-    if let Ok(removed) = store.update(|plan| remove_goal(plan, id, clock::now())) {
-        store.last_removed().set(Some(removed));
-    }
+    let _ = store.update_named(
+        |plan, now| remove_goal(plan, id, now),
+        |removed| match removed {
+            Ok(Removed { title, count }) => StepLabel::Removal {
+                goal: id.clone(),
+                title: title.clone(),
+                count: *count,
+            },
+            Err(_) => StepLabel::Edit,
+        },
+    );
 }
 
 /// Carries out an outliner command on goal `id`. Returns false when it did
@@ -353,13 +362,11 @@ pub(super) fn run_outliner_command(
     id: &Id,
     command: OutlinerCommand,
 ) -> bool {
-    let now = clock::now();
     match command {
         OutlinerCommand::AddSiblingBelow => {
             let new_id = clock::new_id("g");
-            if store
-                .update(|plan| add_goal_after(plan, id, new_id.clone(), "", now))
-                .is_ok()
+            if let Ok(Ok(())) =
+                store.update(|plan, now| add_goal_after(plan, id, new_id.clone(), "", now))
             {
                 list_state.focus_title(&new_id);
             }
@@ -368,8 +375,8 @@ pub(super) fn run_outliner_command(
         OutlinerCommand::Indent => {
             let parent_before =
                 store.with_untracked(|plan| plan.goal(id).and_then(|g| g.parent.clone()));
-            match store.update(|plan| indent_goal(plan, id, now)) {
-                Ok(true) => {
+            match store.update(|plan, now| indent_goal(plan, id, now)) {
+                Ok(Ok(true)) => {
                     // Show the goal in its new place, even if that branch was collapsed.
                     if let Some(new_parent) =
                         store.with_untracked(|plan| plan.goal(id).and_then(|g| g.parent.clone()))
@@ -382,11 +389,11 @@ pub(super) fn run_outliner_command(
                     true
                 }
                 // First among its siblings, or too deep: keep the caret here.
-                Ok(false) | Err(_) => true,
+                _ => true,
             }
         }
         OutlinerCommand::Outdent => {
-            if let Ok(true) = store.update(|plan| outdent_goal(plan, id, now)) {
+            if let Ok(Ok(true)) = store.update(|plan, now| outdent_goal(plan, id, now)) {
                 list_state.focus_title(id);
             }
             true
@@ -397,7 +404,7 @@ pub(super) fn run_outliner_command(
             } else {
                 1
             };
-            if let Ok(true) = store.update(|plan| shift_goal(plan, id, offset, now)) {
+            if let Ok(Ok(true)) = store.update(|plan, now| shift_goal(plan, id, offset, now)) {
                 list_state.focus_title(id);
             }
             true
@@ -414,16 +421,10 @@ pub(super) fn run_outliner_command(
             true
         }
         OutlinerCommand::ToggleDone => {
-            let Some(status) = store.with_untracked(|plan| plan.goal(id).map(|g| g.status)) else {
-                return false;
-            };
-            let next = if status == GoalStatus::Done {
-                GoalStatus::Open
-            } else {
-                GoalStatus::Done
-            };
-            let _ = store.update_goal(id, |plan| set_status(plan, id, next, now));
-            true
+            matches!(
+                store.edit_goal(id, |goal, now| goal.toggle_done(now)),
+                Ok(Some(()))
+            )
         }
     }
 }
@@ -472,28 +473,28 @@ fn GoalDetails(id: Id, row: RwSignal<RowData>, panel_id: String) -> impl IntoVie
             let Some(status) = GoalStatus::from_key(&event_target_value(&event)) else {
                 return;
             };
-            let _ = store.update_goal(&id, |plan| set_status(plan, &id, status, clock::now()));
+            let _ = store.edit_goal(&id, |goal, now| goal.set_status(status, now));
         }
     };
     let change_reason = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let reason = event_target_value(&event);
-            let _ = store.update_goal(&id, |plan| drop_goal(plan, &id, &reason, clock::now()));
+            let _ = store.edit_goal(&id, |goal, now| goal.drop_because(&reason, now));
         }
     };
     let change_date = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let date = Date::parse(&event_target_value(&event));
-            let _ = store.update_goal(&id, |plan| set_target_date(plan, &id, date, clock::now()));
+            let _ = store.edit_goal(&id, |goal, now| goal.set_target_date(date, now));
         }
     };
     let change_notes = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
             let notes = event_target_value(&event);
-            let _ = store.update_goal(&id, |plan| set_notes(plan, &id, &notes, clock::now()));
+            let _ = store.edit_goal(&id, |goal, now| goal.set_notes(&notes, now));
         }
     };
     let move_by = move |command: OutlinerCommand| {

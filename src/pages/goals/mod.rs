@@ -6,10 +6,10 @@ pub mod keys;
 mod rows;
 
 use crate::clock;
-use crate::domain::goals::{add_goal, restore_goals, GoalLevel, GoalTree, NewGoal};
-use crate::domain::plan::{Goal, Id, Plan};
+use crate::domain::goals::{add_goal, GoalLevel, GoalTree, NewGoal};
+use crate::domain::plan::{Id, Plan};
 use crate::routing::Section;
-use crate::state::use_plan_store;
+use crate::state::{quoted, use_plan_store, PlanStore, StepInfo, StepLabel};
 use item::GoalItem;
 use leptos::html;
 use leptos::prelude::*;
@@ -31,6 +31,9 @@ pub struct GoalListState {
     /// or "Collapse all" still under way, frame by frame, stops when anything
     /// else opens or closes a branch.
     branch_changes: StoredValue<u64>,
+    /// The store's count of whole-plan replacements this view was set up
+    /// for: a plan that replaced the last one starts from its own view.
+    replacements_seen: StoredValue<u64>,
 }
 
 /// Above this many goals, the list opens with every branch collapsed, so
@@ -66,6 +69,7 @@ impl GoalListState {
             dragging: RwSignal::new(None),
             pending_focus: StoredValue::new(None),
             branch_changes: StoredValue::new(0),
+            replacements_seen: StoredValue::new(0),
         }
     }
 
@@ -121,8 +125,20 @@ impl GoalListState {
         state
     }
 
-    /// Back to the starting view, for a plan that replaced the last one.
-    pub fn start_over(&self, plan: &Plan) {
+    /// Back to the starting view if a whole plan replaced the last one (an
+    /// import, a merge, starting over, another tab's plan, or the undo of
+    /// one) since this view last looked. Before the rows are laid out, so a
+    /// large plan arriving never draws its thousands of rows open.
+    fn follow_replacements(&self, store: PlanStore) {
+        let replacements = store.replacements();
+        if self.replacements_seen.get_value() != replacements {
+            self.replacements_seen.set_value(replacements);
+            store.with_untracked(|plan| self.start_over(plan));
+        }
+    }
+
+    /// Back to the starting view.
+    fn start_over(&self, plan: &Plan) {
         self.branches_change();
         let collapsed = if plan.goals.len() > LARGE_PLAN_GOALS {
             // Each parent once: a plan of 6,000 goals has about 1,000.
@@ -450,8 +466,8 @@ fn AddGoalForm(
             parent: parent.clone(),
             title: text,
         };
-        match store.update(|plan| add_goal(plan, new_goal, clock::now())) {
-            Ok(()) => {
+        match store.update(|plan, now| add_goal(plan, new_goal, now)) {
+            Ok(Ok(())) => {
                 set_title.set(String::new());
                 set_problem.set(None);
                 // Stay open, ready for the next sibling.
@@ -459,7 +475,8 @@ fn AddGoalForm(
                     let _ = input.focus();
                 }
             }
-            Err(error) => set_problem.set(Some(error.to_string())),
+            Ok(Err(error)) => set_problem.set(Some(error.to_string())),
+            Err(refused) => set_problem.set(Some(refused.to_string())),
         }
     };
 
@@ -492,50 +509,57 @@ fn AddGoalForm(
     }
 }
 
-/// "Removed X. Undo" after a removal, until the next one or a click.
+/// "Removed X. Undo removal" while a removal is the latest change, and
+/// "X is back. Redo removal" while it is the latest change undone: a view of
+/// that step of the history, so it acts on the step itself, once.
 #[component]
 fn RemovalUndoNotice() -> impl IntoView {
     let store = use_plan_store();
     let list_state = expect_context::<GoalListState>();
-    let last_removed = store.last_removed();
-    let undo = move |_| {
-        if let Some(removed) = last_removed.try_update(Option::take).flatten() {
-            let top = removed.top().id.clone();
-            store.update(|plan| restore_goals(plan, removed, clock::now()));
-            list_state.focus_title(&top);
-        }
+    let latest = store.latest();
+    let removal = |step: &Option<StepInfo>| match step {
+        Some(StepInfo {
+            id,
+            label: StepLabel::Removal { goal, title, count },
+        }) => Some((*id, goal.clone(), title.clone(), *count)),
+        _ => None,
     };
-    view! {
-        <div class="undo-slot" role="status">
-            {move || {
-                last_removed
-                    .with(|removed| removed.as_ref().map(|removed| describe_removal(removed.top(), removed.len())))
-                    .map(|message| {
-                        view! {
-                            <p class="undo-notice">
-                                {message}
-                                <button type="button" class="button button--small" on:click=undo>
-                                    "Undo removal"
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
-        </div>
-    }
+    let notice = move || {
+        let (undo, redo) = latest.with(|latest| (removal(&latest.undo), removal(&latest.redo)));
+        if let Some((step, goal, title, count)) = undo {
+            let undo = move |_| {
+                if store.undo_step(step) {
+                    list_state.focus_title(&goal);
+                }
+            };
+            return Some(
+                view! {
+                    <p class="undo-notice">
+                        {describe_removal(&title, count)}
+                        <button type="button" class="button button--small" on:click=undo>
+                            "Undo removal"
+                        </button>
+                    </p>
+                }
+                .into_any(),
+            );
+        }
+        redo.map(|(step, _, title, _)| {
+            view! {
+                <p class="undo-notice">
+                    {format!("{} is back. ", quoted(&title))}
+                    <button type="button" class="button button--small" on:click=move |_| { store.redo_step(step); }>
+                        "Redo removal"
+                    </button>
+                </p>
+            }.into_any()
+        })
+    };
+    view! { <div class="undo-slot" role="status">{notice}</div> }
 }
 
-fn describe_removal(top: &Goal, count: usize) -> String {
-    let title = if top.title.trim().is_empty() {
-        "an untitled goal"
-    } else {
-        &top.title
-    };
-    let quoted = if top.title.trim().is_empty() {
-        title.to_owned()
-    } else {
-        format!("“{title}”")
-    };
+fn describe_removal(title: &str, count: usize) -> String {
+    let quoted = quoted(title);
     match count {
         1 => format!("Removed {quoted}."),
         2 => format!("Removed {quoted} and 1 item under it."),

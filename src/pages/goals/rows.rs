@@ -7,7 +7,7 @@
 //! row subscribes to its own signal and nothing else.
 //!
 //! The effect does as little as the change allows. An edit of one goal's
-//! own fields made through [`PlanStore::update_goal`] (typing a title,
+//! own fields made through [`PlanStore::edit_goal`] (typing a title,
 //! marking a step done) redoes that goal's row and the rows above it, from the
 //! outline's [`Outline::follow_edit`]. Any other change is checked against
 //! the outline: if the shape is the same ([`Outline::has_shape_of`]) each
@@ -88,6 +88,7 @@ impl GoalRows {
         };
         // Runs once now, so the first render finds its rows, then on every change.
         let refresh = move || {
+            list_state.follow_replacements(store);
             let settings = ViewSettings {
                 hide_finished: list_state.hide_finished.get(),
                 collapsed_version: collapsed_version.get(),

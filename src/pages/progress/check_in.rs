@@ -2,8 +2,7 @@
 //! the plan in place and records what it changed.
 
 use crate::clock;
-use crate::domain::goals::{add_goal, drop_goal, rename_goal, GoalLevel, GoalTree, NewGoal};
-use crate::domain::method::keep_current_vision;
+use crate::domain::goals::{add_goal, GoalLevel, GoalTree, NewGoal};
 use crate::domain::plan::{CheckIn, Id};
 use crate::domain::review::record_check_in;
 use crate::state::use_plan_store;
@@ -93,35 +92,37 @@ pub fn CheckInForm(
         if text.is_empty() && adjustment != Adjustment::Drop {
             return;
         }
-        let now = clock::now();
         let title = store
             .with_untracked(|plan| plan.goal(&id).map(|g| g.title.clone()))
             .unwrap_or_default();
         let change = match adjustment {
-            Adjustment::Reword => store
-                .update(|plan| rename_goal(plan, &id, &text, now))
-                .ok()
-                .map(|()| format!("Reworded “{title}” as “{text}”")),
-            Adjustment::Drop => store
-                .update(|plan| drop_goal(plan, &id, &text, now))
-                .ok()
-                .map(|()| {
-                    if text.is_empty() {
-                        format!("Dropped “{title}”")
-                    } else {
-                        format!("Dropped “{title}”: {text}")
-                    }
-                }),
+            Adjustment::Reword => matches!(
+                store.edit_goal(&id, |goal, now| goal.rename(&text, now)),
+                Ok(Some(()))
+            )
+            .then(|| format!("Reworded “{title}” as “{text}”")),
+            Adjustment::Drop => matches!(
+                store.edit_goal(&id, |goal, now| goal.drop_because(&text, now)),
+                Ok(Some(()))
+            )
+            .then(|| {
+                if text.is_empty() {
+                    format!("Dropped “{title}”")
+                } else {
+                    format!("Dropped “{title}”: {text}")
+                }
+            }),
             Adjustment::AddNextStep => {
                 let new_goal = NewGoal {
                     id: clock::new_id("g"),
                     parent: Some(id.clone()),
                     title: text.clone(),
                 };
-                store
-                    .update(|plan| add_goal(plan, new_goal, now))
-                    .ok()
-                    .map(|()| format!("Added “{text}” under “{title}”"))
+                matches!(
+                    store.update(|plan, now| add_goal(plan, new_goal, now)),
+                    Ok(Ok(()))
+                )
+                .then(|| format!("Added “{text}” under “{title}”"))
             }
         };
         if let Some(change) = change {
@@ -133,7 +134,6 @@ pub fn CheckInForm(
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let now = clock::now();
         let mut recorded = changes.get_untracked();
         let revised = new_vision.get_untracked().trim().to_owned();
         let rewrite = vision_right.get_untracked() == Some(false)
@@ -142,22 +142,24 @@ pub fn CheckInForm(
         if rewrite {
             recorded.push(format!("Rewrote the vision as “{revised}”"));
         }
-        let check_in = CheckIn {
-            id: clock::new_id("c"),
-            date: clock::today(),
-            what_happened: happened.get_untracked().trim().to_owned(),
-            what_i_learned: learned.get_untracked().trim().to_owned(),
-            what_i_will_change: will_change.get_untracked().trim().to_owned(),
-            created_at: now,
-            vision_still_right: vision_right.get_untracked(),
-            changes: recorded,
-        };
-        store.update(|plan| {
+        let id = clock::new_id("c");
+        let date = clock::today();
+        let _ = store.update(|plan, now| {
             if rewrite {
-                keep_current_vision(plan, now);
+                plan.vision.keep_current(now);
                 plan.vision.statement = revised;
                 plan.vision.updated_at = Some(now);
             }
+            let check_in = CheckIn {
+                id,
+                date,
+                what_happened: happened.get_untracked().trim().to_owned(),
+                what_i_learned: learned.get_untracked().trim().to_owned(),
+                what_i_will_change: will_change.get_untracked().trim().to_owned(),
+                created_at: now,
+                vision_still_right: vision_right.get_untracked(),
+                changes: recorded,
+            };
             record_check_in(plan, check_in);
         });
         on_close.run(true);

@@ -87,7 +87,7 @@ fn ReviewPanel() -> impl IntoView {
                         prop:value=move || rhythm().map(ReviewRhythm::key).unwrap_or_default()
                         on:change=move |event| {
                             let rhythm = ReviewRhythm::from_key(&event_target_value(&event));
-                            store.update(|plan| plan.review_rhythm = rhythm);
+                            let _ = store.update(|plan, _| plan.review_rhythm = rhythm);
                         }
                     >
                         <option value="">"When I choose"</option>

@@ -1,5 +1,9 @@
 //! The one door to the browser's localStorage. Nothing else reads or writes it.
 //!
+//! The plan's own text takes a fast path of its own (it is a megabyte or more
+//! on a large plan); the small typed records beside it go through
+//! gloo-storage (`records`).
+//!
 //! Two rules keep a person's plan safe:
 //! - "nothing saved yet" and "saved, but unreadable" are different outcomes;
 //!   unreadable text is copied under its own key before anything could
@@ -16,6 +20,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Storage;
+
+mod records;
 
 #[wasm_bindgen]
 extern "C" {
@@ -242,27 +248,20 @@ pub struct PreviousPlan {
 
 /// Keeps `previous` under its own key, replacing any earlier one.
 pub fn keep_previous_plan(previous: &PreviousPlan) -> Result<(), SaveError> {
-    let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
-    let text = serde_json::to_string(previous).expect("a plan always serializes");
-    storage
-        .set_item(PREVIOUS_PLAN_KEY, &text)
-        .map_err(|error| to_save_error(&error))
+    records::write(PREVIOUS_PLAN_KEY, previous)
 }
 
 /// The plan kept before the last import, merge or fresh start, if any can be read.
 pub fn previous_plan() -> Option<PreviousPlan> {
-    let text = read_text(&local_storage().ok()?, PREVIOUS_PLAN_KEY).ok()??;
-    let previous: PreviousPlan = serde_json::from_str(&text).ok()?;
+    let previous: PreviousPlan = records::read(PREVIOUS_PLAN_KEY)?;
     // The kept plan must pass the same checks as any file of this version.
     let plan = &previous.plan;
     let current = plan.format == FORMAT_ID && plan.schema_version == SCHEMA_VERSION;
     (current && check_integrity(plan).is_ok()).then_some(previous)
 }
 
-pub fn discard_previous_plan() -> Result<(), String> {
-    local_storage()?
-        .remove_item(PREVIOUS_PLAN_KEY)
-        .map_err(|error| describe_js_error(&error))
+pub fn discard_previous_plan() {
+    records::forget(PREVIOUS_PLAN_KEY);
 }
 
 /// When the person last downloaded their plan, and whether they asked not to
@@ -274,19 +273,11 @@ pub struct ExportRecord {
 }
 
 pub fn export_record() -> ExportRecord {
-    local_storage()
-        .ok()
-        .and_then(|storage| storage.get_item(EXPORT_RECORD_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    records::read(EXPORT_RECORD_KEY).unwrap_or_default()
 }
 
 pub fn save_export_record(record: ExportRecord) -> Result<(), SaveError> {
-    let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
-    let text = serde_json::to_string(&record).expect("a record always serializes");
-    storage
-        .set_item(EXPORT_RECORD_KEY, &text)
-        .map_err(|error| to_save_error(&error))
+    records::write(EXPORT_RECORD_KEY, &record)
 }
 
 /// How much of the site's local storage Waypoint uses, in UTF-16 code units
@@ -382,17 +373,11 @@ pub async fn request_storage_persistence() -> Persistence {
 pub const EXAMPLE_KEPT_KEY: &str = "waypoint.example-kept";
 
 pub fn example_kept() -> bool {
-    local_storage()
-        .ok()
-        .and_then(|storage| storage.get_item(EXAMPLE_KEPT_KEY).ok().flatten())
-        .is_some()
+    records::read_word(EXAMPLE_KEPT_KEY).is_some()
 }
 
 pub fn keep_example() -> Result<(), SaveError> {
-    local_storage()
-        .map_err(|reason| SaveError::Refused { reason })?
-        .set_item(EXAMPLE_KEPT_KEY, "yes")
-        .map_err(|error| to_save_error(&error))
+    records::write_word(EXAMPLE_KEPT_KEY, "yes")
 }
 
 /// Where the person's choice of colour theme is kept.
@@ -427,20 +412,20 @@ impl ThemePreference {
 
 /// The saved theme; anything missing, unreadable or unknown follows the system.
 pub fn theme_preference() -> ThemePreference {
-    local_storage()
-        .ok()
-        .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten())
-        .and_then(|text| ThemePreference::from_word(&text))
+    records::read_word(THEME_KEY)
+        .and_then(|word| ThemePreference::from_word(&word))
         .unwrap_or_default()
 }
 
-/// Remembers the theme; following the system is the default, so it is
-/// stored by removing the key.
+/// Remembers the theme, as its word (the page reads it before the app
+/// starts); following the system is the default, so it is stored by
+/// removing the key.
 pub fn save_theme_preference(theme: ThemePreference) -> Result<(), SaveError> {
-    let storage = local_storage().map_err(|reason| SaveError::Refused { reason })?;
-    let result = match theme {
-        ThemePreference::System => storage.remove_item(THEME_KEY),
-        theme => storage.set_item(THEME_KEY, theme.as_str()),
-    };
-    result.map_err(|error| to_save_error(&error))
+    match theme {
+        ThemePreference::System => {
+            records::forget(THEME_KEY);
+            Ok(())
+        }
+        theme => records::write_word(THEME_KEY, theme.as_str()),
+    }
 }
