@@ -28,7 +28,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-host:
-	cargo test --lib
+	cargo test --lib --profile host-tests
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --tests

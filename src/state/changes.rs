@@ -14,7 +14,7 @@ pub(super) enum Touched {
     Vision,
     Anything,
     /// A whole plan took the place of the last one (an import, a merge,
-    /// starting over, another tab's plan, or the undo of one of those):
+    /// starting over, or the undo of one of those):
     /// views of the plan start afresh.
     Replaced,
 }

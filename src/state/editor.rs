@@ -196,10 +196,12 @@ impl<E: PartialEq> Editor<E> {
 
     /// Takes the plan another tab saved in place of this one. The history
     /// goes: undoing would silently bring back what the other tab replaced.
+    /// It is the same plan, changed elsewhere, so views keep their state
+    /// (which branches are open) rather than start afresh.
     pub(super) fn take_from_other_tab(&mut self, plan: &mut Plan, theirs: Plan) {
         *plan = theirs;
         self.history.clear();
-        self.log.note(Touched::Replaced);
+        self.log.note(Touched::Anything);
     }
 
     /// Takes back the latest change (steps that change nothing now are

@@ -11,7 +11,7 @@
 //! history, the plan taken).
 //!
 //! `make test` runs a few thousand sequences. A long soak:
-//! `WAYPOINT_SOAK_SEQUENCES=100000 cargo test --release --lib sequences_of_edits`.
+//! `WAYPOINT_SOAK_SEQUENCES=100000 cargo test --profile host-tests --lib sequences_of_edits`.
 
 use super::autosave::KeptText;
 use super::editor::{Done, Editor};

@@ -126,8 +126,8 @@ impl GoalListState {
     }
 
     /// Back to the starting view if a whole plan replaced the last one (an
-    /// import, a merge, starting over, another tab's plan, or the undo of
-    /// one) since this view last looked. Before the rows are laid out, so a
+    /// import, a merge, starting over, or the undo of one) since this view
+    /// last looked. Before the rows are laid out, so a
     /// large plan arriving never draws its thousands of rows open.
     fn follow_replacements(&self, store: PlanStore) {
         let replacements = store.replacements();
