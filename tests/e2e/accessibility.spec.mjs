@@ -55,7 +55,8 @@ for (const theme of THEMES) {
 
     for (const filled of [false, true]) {
       test(`every screen of ${filled ? 'a filled' : 'an empty'} plan passes axe's WCAG 2.2 AA rules`, async ({ page }) => {
-        test.setTimeout(180_000);
+        // About twenty screens, each audited: a long walk on a busy machine.
+        test.setTimeout(900_000);
         if (filled) await fillWithSmallPlan(page);
         const found = [];
         await visitEveryScreen(page, async (screen) => {

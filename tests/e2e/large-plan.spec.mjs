@@ -44,6 +44,8 @@ test('the generated large plan imports, opens collapsed and can be edited', asyn
 
 test('Expand all and Collapse all work on a large plan from the top, frame by frame, and stop when told', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name === 'phone', 'one width is enough for a size check');
+  // Drawing 6,000 rows twice over takes long on a busy machine; the budget only bounds a hang.
+  test.setTimeout(600_000);
   await page.goto('./not-the-app');
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, large.toString()]);
   await page.goto('./#/goals');
@@ -65,7 +67,7 @@ test('Expand all and Collapse all work on a large plan from the top, frame by fr
   expect(atClick.firstBranchOpen).toBe(true);
   expect(atClick.rows).toBeGreaterThan(100);
   expect(atClick.rows).toBeLessThan(6000);
-  await expect(page.locator('li.goal')).toHaveCount(6000, { timeout: 30_000 });
+  await expect(page.locator('li.goal')).toHaveCount(6000, { timeout: 300_000 });
   await expect(page.locator('button.goal__twisty[aria-expanded="false"]')).toHaveCount(0);
 
   // Closing goes the same way, a long-term goal's branches at a time.

@@ -70,7 +70,7 @@ function pastMainColumn(page) {
 
 for (const filled of [true, false]) {
   test(`every screen of ${filled ? 'a filled' : 'an empty'} plan fits 320 px and has fingertip-sized controls`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(600_000);
     if (filled) await fillWithSmallPlan(page);
     const found = [];
     await visitEveryScreen(page, async (screen) => {

@@ -9,7 +9,7 @@ import { serviceWorkerVersion, watchTraffic } from './pwa.mjs';
 test.use({ serviceWorkers: 'allow' });
 
 test('a full session makes no request to another origin and breaks no policy', async ({ page, context, baseURL }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(300_000);
   const origin = new URL(baseURL).origin;
   const traffic = await watchTraffic(context);
   let fromWorker = 0;

@@ -16,7 +16,7 @@ const SECTIONS = [
 
 test('every section, empty and filled', async ({ page }, testInfo) => {
   // Two dozen full-page screenshots take longer than one journey.
-  test.setTimeout(120_000);
+  test.setTimeout(600_000);
   const shot = (name) => page.screenshot({ path: `screenshots/${name}-${testInfo.project.name}.png`, fullPage: true });
   await page.goto('./#/vision');
   for (const [name, slug] of SECTIONS) {
@@ -71,7 +71,7 @@ test('every section, empty and filled', async ({ page }, testInfo) => {
 });
 
 test('the data screens: import choices, sharing, the shared view and the plan on a page', async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(300_000);
   const shot = (name) => page.screenshot({ path: `screenshots/${name}-${testInfo.project.name}.png`, fullPage: true });
   const small = execFileSync('node', ['scripts/generate-plan.mjs', 'small']);
   await page.goto('./#/vision');

@@ -16,7 +16,7 @@ for (const { width, height, isMobile, hasTouch } of WIDTHS) {
 
       test(`every screen of a filled plan`, async ({ page }, testInfo) => {
         test.skip(testInfo.project.name !== 'desktop', 'sets its own viewport');
-        test.setTimeout(120_000);
+        test.setTimeout(600_000);
         await fillWithSmallPlan(page);
         await chooseTheme(page, theme);
         await visitEveryScreen(page, async (screen) => {
