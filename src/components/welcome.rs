@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn ExploreExample() -> impl IntoView {
     let store = use_plan_store();
     let explore = move |_| {
-        let _ = store.replace(example_plan(clock::now()), Replacement::Example);
+        let _ = store.replace(example_plan(clock::now(), clock::today()), Replacement::Example);
         let _ = window().location().set_hash(&Section::NextStep.href());
     };
     view! {

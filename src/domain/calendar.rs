@@ -1,6 +1,11 @@
 //! Calendar dates and instants, kept as plain text in the plan file
 //! (`2026-11-23` and `2026-11-23T19:04:05Z`) so exports stay readable.
 //!
+//! Instants are stored in UTC, but the days a person sees and counts are their
+//! own: an instant becomes a day only through a [`TimeZone`], which the browser
+//! adapter supplies (and tests supply with fixed rules). A target date or a
+//! check-in's date is a calendar day already and has no zone at all.
+//!
 //! Conversions use Howard Hinnant's days-from-civil algorithm, which keeps a
 //! date library (and its size) out of the WebAssembly build.
 
@@ -22,6 +27,89 @@ pub struct Timestamp {
 }
 
 const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A time zone's rule: how far its clocks are from UTC at a given instant.
+///
+/// The rule is asked for each instant, not once, because the answer changes
+/// with daylight saving: a step done in July and one done in December in the
+/// same place can be an hour apart in offset.
+pub trait TimeZone {
+    /// Seconds to add to UTC to read the local clock at `instant`: negative
+    /// west of Greenwich, positive east of it.
+    fn utc_offset_seconds(&self, instant: Timestamp) -> i32;
+}
+
+/// A zone whose clocks stand at the same distance from UTC all year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FixedOffset {
+    seconds: i32,
+}
+
+impl FixedOffset {
+    pub const UTC: Self = Self { seconds: 0 };
+
+    /// Clocks `minutes` ahead of UTC (behind it when negative).
+    pub const fn minutes_ahead(minutes: i32) -> Self {
+        Self {
+            seconds: minutes * 60,
+        }
+    }
+}
+
+impl TimeZone for FixedOffset {
+    fn utc_offset_seconds(&self, _instant: Timestamp) -> i32 {
+        self.seconds
+    }
+}
+
+/// A day of the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    /// Monday first, as ISO 8601 numbers them.
+    pub const ALL: [Weekday; 7] = [
+        Self::Monday,
+        Self::Tuesday,
+        Self::Wednesday,
+        Self::Thursday,
+        Self::Friday,
+        Self::Saturday,
+        Self::Sunday,
+    ];
+
+    /// The day numbered as ISO 8601 and `Intl.Locale`'s week info number it:
+    /// 1 for Monday through 7 for Sunday.
+    pub fn from_iso_number(number: u8) -> Option<Self> {
+        Self::ALL.get(usize::from(number).checked_sub(1)?).copied()
+    }
+
+    /// 1 for Monday through 7 for Sunday.
+    pub fn iso_number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// "Sunday".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Monday => "Monday",
+            Self::Tuesday => "Tuesday",
+            Self::Wednesday => "Wednesday",
+            Self::Thursday => "Thursday",
+            Self::Friday => "Friday",
+            Self::Saturday => "Saturday",
+            Self::Sunday => "Sunday",
+        }
+    }
+}
 
 impl Date {
     /// A date, if the year, month and day name a real day.
@@ -95,6 +183,25 @@ impl Date {
     /// The number of days from `self` to `later` (negative if `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()
+    }
+
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday, the fourth day of an ISO week.
+        let index = (self.days_since_epoch() + 3).rem_euclid(7);
+        Weekday::ALL[index as usize]
+    }
+
+    /// The first day of the week this date falls in, for weeks that start on
+    /// `first_day`.
+    pub fn week_start(self, first_day: Weekday) -> Date {
+        let days_into_week = (i64::from(self.weekday().iso_number())
+            - i64::from(first_day.iso_number()))
+        .rem_euclid(7);
+        self.add_days(-days_into_week)
     }
 }
 
@@ -198,8 +305,16 @@ impl Timestamp {
         self.seconds_since_epoch
     }
 
-    /// The UTC calendar day this instant falls on.
-    pub fn date(self) -> Date {
+    /// The calendar day this instant falls on where the clocks follow `zone`.
+    pub fn local_date(self, zone: &dyn TimeZone) -> Date {
+        let local_seconds = self.seconds_since_epoch + i64::from(zone.utc_offset_seconds(self));
+        Date::from_days_since_epoch(local_seconds.div_euclid(SECONDS_PER_DAY))
+    }
+
+    /// The day in UTC, for writing the instant itself. It is nobody's day:
+    /// days a person sees come from [`Timestamp::local_date`], which is why
+    /// this one stays private.
+    fn utc_date(self) -> Date {
         Date::from_days_since_epoch(self.seconds_since_epoch.div_euclid(SECONDS_PER_DAY))
     }
 
@@ -233,7 +348,7 @@ impl Timestamp {
     /// `YYYY-MM-DDTHH:MM:SSZ`, for a year of four digits.
     fn iso_bytes(self) -> Option<[u8; 20]> {
         let mut bytes = *b"0000-00-00T00:00:00Z";
-        bytes[..10].copy_from_slice(&self.date().iso_bytes()?);
+        bytes[..10].copy_from_slice(&self.utc_date().iso_bytes()?);
         let seconds_of_day = self.seconds_since_epoch.rem_euclid(SECONDS_PER_DAY) as u32;
         put_digits(&mut bytes[11..13], seconds_of_day / 3600);
         put_digits(&mut bytes[14..16], seconds_of_day % 3600 / 60);
@@ -248,7 +363,7 @@ impl fmt::Display for Timestamp {
         write!(
             f,
             "{}T{:02}:{:02}:{:02}Z",
-            self.date(),
+            self.utc_date(),
             seconds_of_day / 3600,
             seconds_of_day % 3600 / 60,
             seconds_of_day % 60
@@ -351,8 +466,66 @@ fn ascii(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("digits and separators are ASCII")
 }
 
+/// Time-zone rules with daylight saving, for the tests of every module that
+/// turns instants into days.
+#[cfg(test)]
+pub(crate) mod test_zones {
+    use super::{FixedOffset, TimeZone, Timestamp};
+
+    pub(crate) const LOS_ANGELES_WINTER: FixedOffset = FixedOffset::minutes_ahead(-8 * 60);
+    pub(crate) const KIRITIMATI: FixedOffset = FixedOffset::minutes_ahead(14 * 60);
+    pub(crate) const KOLKATA: FixedOffset = FixedOffset::minutes_ahead(5 * 60 + 30);
+
+    /// A zone whose offset changes at given instants.
+    pub(crate) struct OffsetChanges {
+        /// The offset before the first change, in seconds.
+        pub(crate) first: i32,
+        /// When each change happens, and the offset from then on, in order.
+        pub(crate) changes: Vec<(Timestamp, i32)>,
+    }
+
+    impl TimeZone for OffsetChanges {
+        fn utc_offset_seconds(&self, instant: Timestamp) -> i32 {
+            self.changes
+                .iter()
+                .take_while(|(from, _)| *from <= instant)
+                .last()
+                .map_or(self.first, |(_, offset)| *offset)
+        }
+    }
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    /// Los Angeles in 2026: UTC−8, UTC−7 from 2 am on 8 March, UTC−8 again
+    /// from 2 am (summer time) on 1 November.
+    pub(crate) fn los_angeles_2026() -> OffsetChanges {
+        OffsetChanges {
+            first: -8 * 3600,
+            changes: vec![
+                (at("2026-03-08T10:00:00Z"), -7 * 3600),
+                (at("2026-11-01T09:00:00Z"), -8 * 3600),
+            ],
+        }
+    }
+
+    /// Berlin in 2026: UTC+1, UTC+2 from 2 am on 29 March, UTC+1 again from
+    /// 3 am (summer time) on 25 October.
+    pub(crate) fn berlin_2026() -> OffsetChanges {
+        OffsetChanges {
+            first: 3600,
+            changes: vec![
+                (at("2026-03-29T01:00:00Z"), 2 * 3600),
+                (at("2026-10-25T01:00:00Z"), 3600),
+            ],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_zones::*;
     use super::*;
 
     #[test]
@@ -372,10 +545,10 @@ mod tests {
             let json = serde_json::to_string(&time).unwrap();
             assert_eq!(json, format!("\"{time}\""));
             assert_eq!(
-                serde_json::to_string(&time.date()).unwrap(),
-                format!("\"{}\"", time.date())
+                serde_json::to_string(&time.utc_date()).unwrap(),
+                format!("\"{}\"", time.utc_date())
             );
-            if (1..=9999).contains(&time.date().year()) {
+            if (1..=9999).contains(&time.utc_date().year()) {
                 assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), time);
             }
         }
@@ -436,7 +609,7 @@ mod tests {
     fn timestamps_print_and_parse_back() {
         let instant = Timestamp::parse("2026-11-23T19:04:05Z").unwrap();
         assert_eq!(instant.to_string(), "2026-11-23T19:04:05Z");
-        assert_eq!(instant.date(), Date::new(2026, 11, 23).unwrap());
+        assert_eq!(instant.utc_date(), Date::new(2026, 11, 23).unwrap());
         assert_eq!(
             Timestamp::parse("2026-11-23T19:04:05.250Z"),
             Some(instant),
@@ -496,5 +669,261 @@ mod tests {
             Date::parse("2027-03-05").unwrap().short_label(),
             "5 Mar 2027"
         );
+    }
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn an_evening_west_of_greenwich_stays_on_its_own_day() {
+        // 8:30 pm on 28 November in Los Angeles.
+        let evening = at("2026-11-29T04:30:00Z");
+        assert_eq!(evening.local_date(&LOS_ANGELES_WINTER), day("2026-11-28"));
+        assert_eq!(evening.local_date(&los_angeles_2026()), day("2026-11-28"));
+        assert_eq!(evening.local_date(&FixedOffset::UTC), day("2026-11-29"));
+        assert_eq!(evening.local_date(&KOLKATA), day("2026-11-29"));
+    }
+
+    #[test]
+    fn a_morning_far_east_is_already_the_next_day() {
+        // 8 am on 29 November in Kiritimati, UTC+14.
+        let morning = at("2026-11-28T18:00:00Z");
+        assert_eq!(morning.local_date(&KIRITIMATI), day("2026-11-29"));
+        assert_eq!(morning.local_date(&FixedOffset::UTC), day("2026-11-28"));
+        assert_eq!(morning.local_date(&LOS_ANGELES_WINTER), day("2026-11-28"));
+    }
+
+    #[test]
+    fn a_half_hour_zone_turns_the_day_at_its_own_midnight() {
+        assert_eq!(
+            at("2026-11-29T18:29:59Z").local_date(&KOLKATA),
+            day("2026-11-29")
+        );
+        assert_eq!(
+            at("2026-11-29T18:30:00Z").local_date(&KOLKATA),
+            day("2026-11-30")
+        );
+        assert_eq!(
+            at("2026-11-29T18:30:00Z").local_date(&FixedOffset::UTC),
+            day("2026-11-29")
+        );
+    }
+
+    #[test]
+    fn each_instant_is_read_with_the_offset_in_force_at_that_instant() {
+        let zone = los_angeles_2026();
+        // Half past midnight in summer time on the day the clocks go back:
+        // read with the winter offset in force later that day, it would fall
+        // on 31 October.
+        let after_midnight = at("2026-11-01T07:30:00Z");
+        assert_eq!(after_midnight.local_date(&zone), day("2026-11-01"));
+        assert_eq!(
+            after_midnight.local_date(&LOS_ANGELES_WINTER),
+            day("2026-10-31")
+        );
+        // That day has 25 hours: it ends at midnight winter time.
+        assert_eq!(
+            at("2026-11-02T07:59:59Z").local_date(&zone),
+            day("2026-11-01")
+        );
+        assert_eq!(
+            at("2026-11-02T08:00:00Z").local_date(&zone),
+            day("2026-11-02")
+        );
+        // The day the clocks go forward has 23 hours.
+        assert_eq!(
+            at("2026-03-08T07:59:59Z").local_date(&zone),
+            day("2026-03-07")
+        );
+        assert_eq!(
+            at("2026-03-08T08:00:00Z").local_date(&zone),
+            day("2026-03-08")
+        );
+        assert_eq!(
+            at("2026-03-09T06:59:59Z").local_date(&zone),
+            day("2026-03-08")
+        );
+        assert_eq!(
+            at("2026-03-09T07:00:00Z").local_date(&zone),
+            day("2026-03-09")
+        );
+        // East of Greenwich, the clocks go back at 3 am summer time.
+        let berlin = berlin_2026();
+        assert_eq!(
+            at("2026-10-24T21:59:59Z").local_date(&berlin),
+            day("2026-10-24")
+        );
+        assert_eq!(
+            at("2026-10-24T22:00:00Z").local_date(&berlin),
+            day("2026-10-25")
+        );
+        assert_eq!(
+            at("2026-10-25T22:59:59Z").local_date(&berlin),
+            day("2026-10-25")
+        );
+        assert_eq!(
+            at("2026-10-25T23:00:00Z").local_date(&berlin),
+            day("2026-10-26")
+        );
+    }
+
+    #[test]
+    fn a_target_date_is_overdue_once_its_day_has_ended_locally() {
+        let due_at = |instant: &str, zone: &dyn TimeZone, target: &str| {
+            Due::of(day(target), at(instant).local_date(zone))
+        };
+        // 11:59:59 pm and midnight on 28 November in Los Angeles, when it is
+        // already the 29th in UTC.
+        assert_eq!(
+            due_at("2026-11-29T07:59:59Z", &los_angeles_2026(), "2026-11-28"),
+            Due::Today
+        );
+        assert_eq!(
+            due_at("2026-11-29T08:00:00Z", &los_angeles_2026(), "2026-11-28"),
+            Due::Overdue { days: 1 }
+        );
+        // In Kiritimati the 29th ends while it is still the 29th in UTC.
+        assert_eq!(
+            due_at("2026-11-29T09:59:59Z", &KIRITIMATI, "2026-11-29"),
+            Due::Today
+        );
+        assert_eq!(
+            due_at("2026-11-29T10:00:00Z", &KIRITIMATI, "2026-11-29"),
+            Due::Overdue { days: 1 }
+        );
+        assert_eq!(
+            due_at("2026-11-29T18:29:59Z", &KOLKATA, "2026-11-29"),
+            Due::Today
+        );
+        assert_eq!(
+            due_at("2026-11-29T18:30:00Z", &KOLKATA, "2026-11-29"),
+            Due::Overdue { days: 1 }
+        );
+    }
+
+    #[test]
+    fn weekdays_and_the_start_of_each_kind_of_week() {
+        assert_eq!(day("1970-01-01").weekday(), Weekday::Thursday);
+        assert_eq!(day("2026-11-29").weekday(), Weekday::Sunday);
+        assert_eq!(day("2026-11-30").weekday(), Weekday::Monday);
+        assert_eq!(day("1969-12-31").weekday(), Weekday::Wednesday);
+        // Weeks that start on Monday, as most of Europe counts them.
+        assert_eq!(
+            day("2026-11-23").week_start(Weekday::Monday),
+            day("2026-11-23")
+        );
+        assert_eq!(
+            day("2026-11-29").week_start(Weekday::Monday),
+            day("2026-11-23")
+        );
+        assert_eq!(
+            day("2026-11-22").week_start(Weekday::Monday),
+            day("2026-11-16")
+        );
+        assert_eq!(
+            day("1970-01-01").week_start(Weekday::Monday),
+            day("1969-12-29")
+        );
+        // On Sunday, as in the United States; on Saturday, as in Egypt.
+        assert_eq!(
+            day("2026-11-29").week_start(Weekday::Sunday),
+            day("2026-11-29")
+        );
+        assert_eq!(
+            day("2026-11-28").week_start(Weekday::Sunday),
+            day("2026-11-22")
+        );
+        assert_eq!(
+            day("2026-11-28").week_start(Weekday::Saturday),
+            day("2026-11-28")
+        );
+        assert_eq!(
+            day("2026-11-27").week_start(Weekday::Saturday),
+            day("2026-11-21")
+        );
+        assert_eq!(Weekday::from_iso_number(7), Some(Weekday::Sunday));
+        assert_eq!(Weekday::from_iso_number(1), Some(Weekday::Monday));
+        assert_eq!(Weekday::from_iso_number(0), None);
+        assert_eq!(Weekday::from_iso_number(8), None);
+        assert_eq!(Weekday::Saturday.name(), "Saturday");
+    }
+}
+
+/// Properties of days and weeks, over zones of every kind.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::test_zones::*;
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A fixed offset anywhere from UTC−12 to UTC+14, in quarter hours.
+    fn fixed_zone() -> impl Strategy<Value = FixedOffset> {
+        (-48i32..=56).prop_map(|quarters| FixedOffset::minutes_ahead(quarters * 15))
+    }
+
+    /// Instants from 2025 to 2027, around the daylight-saving rules' changes.
+    fn instant() -> impl Strategy<Value = Timestamp> {
+        (1_735_689_600i64..1_830_297_600).prop_map(Timestamp::from_seconds)
+    }
+
+    /// Two instants in order, often within hours of each other, where day
+    /// boundaries and clock changes are most likely to be crossed.
+    fn ordered_pair() -> impl Strategy<Value = (Timestamp, Timestamp)> {
+        (
+            instant(),
+            prop_oneof![0i64..7_200, 0i64..3 * 86_400, 0i64..400 * 86_400],
+        )
+            .prop_map(|(first, gap)| {
+                let later = Timestamp::from_seconds(first.seconds_since_epoch() + gap);
+                (first, later)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn local_days_keep_the_order_of_instants_in_a_fixed_zone(
+            zone in fixed_zone(),
+            (first, later) in ordered_pair(),
+        ) {
+            prop_assert!(first.local_date(&zone) <= later.local_date(&zone));
+        }
+
+        // Holds for rules whose clocks never turn back across midnight, as the
+        // daylight-saving rules of Los Angeles and Berlin do not.
+        #[test]
+        fn local_days_keep_the_order_of_instants_across_clock_changes(
+            west in any::<bool>(),
+            (first, later) in ordered_pair(),
+        ) {
+            let zone = if west { los_angeles_2026() } else { berlin_2026() };
+            prop_assert!(first.local_date(&zone) <= later.local_date(&zone));
+        }
+
+        #[test]
+        fn the_local_day_is_the_day_on_the_local_clock(zone in fixed_zone(), instant in instant()) {
+            let offset = i64::from(zone.utc_offset_seconds(instant));
+            let clock = Timestamp::from_seconds(instant.seconds_since_epoch() + offset).to_string();
+            prop_assert_eq!(instant.local_date(&zone).to_string(), &clock[..10]);
+        }
+
+        #[test]
+        fn a_week_starts_on_its_first_day_within_the_six_days_before(
+            days in -800_000i64..800_000,
+            first_day in 1u8..=7,
+        ) {
+            let date = Date::from_days_since_epoch(days);
+            let first_day = Weekday::from_iso_number(first_day).unwrap();
+            let start = date.week_start(first_day);
+            prop_assert_eq!(start.weekday(), first_day);
+            prop_assert!((0..7).contains(&start.days_until(date)));
+            prop_assert_eq!(start.add_days(6).week_start(first_day), start);
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The example plan a first-time visitor can explore: someone on the way to
 //! becoming a bestselling author of children's books, as in the method.
 
-use super::calendar::Timestamp;
+use super::calendar::{Date, Timestamp};
 use super::plan::*;
 
 /// Every id in the example starts with this, so the example can be told apart.
@@ -18,10 +18,11 @@ fn id(name: &str) -> Id {
     Id::from(format!("{EXAMPLE_ID_PREFIX}{name}").as_str())
 }
 
-/// The example, dated around `now` so its steps are current.
-pub fn example_plan(now: Timestamp) -> Plan {
+/// The example, dated around `now` (which is `today` on the person's
+/// calendar) so its steps are current.
+pub fn example_plan(now: Timestamp, today: Date) -> Plan {
     let day = |offset: i64| Timestamp::from_seconds(now.seconds_since_epoch() + offset * 86_400);
-    let date = |offset: i64| day(offset).date();
+    let date = |offset: i64| today.add_days(offset);
     let facet = |weight: u8, words: &str| SuccessFacet {
         weight,
         words: words.into(),
@@ -299,7 +300,8 @@ mod tests {
 
     #[test]
     fn the_example_is_a_whole_plan_with_a_next_step() {
-        let plan = example_plan(Timestamp::from_seconds(1_790_000_000));
+        let now = Timestamp::from_seconds(1_790_000_000);
+        let plan = example_plan(now, Date::parse("2026-09-21").unwrap());
         check_integrity(&plan).unwrap();
         assert_eq!(parse_plan(&to_file_text(&plan)).unwrap(), plan);
         assert!(holds_example(&plan));

@@ -1,15 +1,19 @@
 //! Plans in formats people read elsewhere: Markdown to paste anywhere, and an
 //! iCalendar file so target dates and reviews come up in the person's own
 //! calendar.
+//!
+//! Both give days as the screens do: calendar days stay as they are, and
+//! instants become the day they fell on where the plan is exported.
 
-use super::calendar::{Date, Timestamp};
+use super::calendar::{Date, TimeZone, Timestamp, Weekday};
 use super::goals::{GoalLevel, GoalTree};
 use super::plan::{AssetKind, Goal, GoalStatus, OptionStatus, Plan};
 use super::review::review_due;
 use std::fmt::Write;
 
-/// The whole plan on one page of Markdown.
-pub fn to_markdown(plan: &Plan, today: Date) -> String {
+/// The whole plan on one page of Markdown, dated `today`, with the day each
+/// goal was done on in `zone`.
+pub fn to_markdown(plan: &Plan, today: Date, zone: &dyn TimeZone) -> String {
     let mut out = String::new();
     out.push_str("# My career plan\n\n");
     let _ = writeln!(out, "_From Waypoint, {today}._\n");
@@ -100,7 +104,7 @@ pub fn to_markdown(plan: &Plan, today: Date) -> String {
     if plan.goals.is_empty() {
         out.push_str("_No goals yet._\n\n");
     } else {
-        write_goals(&mut out, &tree, None, 0);
+        write_goals(&mut out, &tree, zone, None, 0);
         out.push('\n');
     }
     if let Some(step) = tree.plan_next_step() {
@@ -135,6 +139,7 @@ pub fn to_markdown(plan: &Plan, today: Date) -> String {
 fn write_goals(
     out: &mut String,
     tree: &GoalTree<'_>,
+    zone: &dyn TimeZone,
     parent: Option<&super::plan::Id>,
     depth: usize,
 ) {
@@ -159,6 +164,9 @@ fn write_goals(
         if goal.status == GoalStatus::InProgress {
             notes.push("in progress".to_owned());
         }
+        if let (GoalStatus::Done, Some(completed)) = (goal.status, goal.completed_at) {
+            notes.push(format!("done on {}", completed.local_date(zone)));
+        }
         if let Some(date) = goal.target_date {
             notes.push(format!("by {date}"));
         }
@@ -179,7 +187,7 @@ fn write_goals(
             let _ = write!(out, " ({})", notes.join(", "));
         }
         out.push('\n');
-        write_goals(out, tree, Some(&goal.id), depth + 1);
+        write_goals(out, tree, zone, Some(&goal.id), depth + 1);
     }
 }
 
@@ -205,7 +213,12 @@ fn escape(text: &str) -> String {
 
 /// Target dates of goals still to be done, and the review rhythm, as an
 /// iCalendar file (RFC 5545). Each event has a reminder the day before.
-pub fn to_ics(plan: &Plan, now: Timestamp) -> String {
+///
+/// Every event is a whole day (`VALUE=DATE`, with no time and no zone), so a
+/// target date is that day in whichever zone the calendar is read; the next
+/// review falls on the day it is due where the file is made (`now` in `zone`),
+/// and a weekly rhythm's weeks start on `week_starts_on`.
+pub fn to_ics(plan: &Plan, now: Timestamp, zone: &dyn TimeZone, week_starts_on: Weekday) -> String {
     let tree = GoalTree::new(plan);
     let stamp = ics_time(now);
     let mut lines = vec![
@@ -242,11 +255,13 @@ pub fn to_ics(plan: &Plan, now: Timestamp) -> String {
             None,
         ));
     }
-    if let (Some(rhythm), Some(due)) = (plan.review_rhythm, review_due(plan, now.date())) {
+    if let (Some(rhythm), Some(due)) = (plan.review_rhythm, review_due(plan, now.local_date(zone)))
+    {
+        let week_start = ics_weekday(week_starts_on);
         let rule = match rhythm.days() {
-            7 => "FREQ=WEEKLY",
-            14 => "FREQ=WEEKLY;INTERVAL=2",
-            _ => "FREQ=MONTHLY",
+            7 => format!("FREQ=WEEKLY;WKST={week_start}"),
+            14 => format!("FREQ=WEEKLY;INTERVAL=2;WKST={week_start}"),
+            _ => "FREQ=MONTHLY".to_owned(),
         };
         lines.extend(all_day_event(
             "review@waypoint",
@@ -255,7 +270,7 @@ pub fn to_ics(plan: &Plan, now: Timestamp) -> String {
             "Review my career plan",
             "Check in with your Waypoint plan: what happened, what you learned, whether the \
              vision is still right, and what you will change.",
-            Some(rule),
+            Some(&rule),
         ));
     }
     lines.push("END:VCALENDAR".to_owned());
@@ -309,16 +324,23 @@ fn ics_date(date: Date) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
+/// An instant in UTC, `20261123T103005Z`: the plan file's form without its
+/// separators.
 fn ics_time(time: Timestamp) -> String {
-    let date = time.date();
-    let seconds = time.seconds_since_epoch().rem_euclid(86_400);
-    format!(
-        "{}T{:02}{:02}{:02}Z",
-        ics_date(date),
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
+    time.to_string().replace(['-', ':'], "")
+}
+
+/// RFC 5545's two-letter day codes.
+fn ics_weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "MO",
+        Weekday::Tuesday => "TU",
+        Weekday::Wednesday => "WE",
+        Weekday::Thursday => "TH",
+        Weekday::Friday => "FR",
+        Weekday::Saturday => "SA",
+        Weekday::Sunday => "SU",
+    }
 }
 
 /// TEXT values escape backslash, semicolon, comma and line breaks.
@@ -356,9 +378,13 @@ fn fold_into(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::calendar::test_zones::*;
+    use crate::domain::calendar::FixedOffset;
     use crate::domain::goals::{add_goals, drop_goal, mark_done, set_target_date};
     use crate::domain::method::add_asset;
     use crate::domain::plan::{Id, ReviewRhythm};
+
+    const UTC: FixedOffset = FixedOffset::UTC;
 
     fn now() -> Timestamp {
         Timestamp::parse("2026-11-23T10:30:05Z").unwrap()
@@ -396,7 +422,7 @@ mod tests {
 
     #[test]
     fn markdown_holds_the_vision_leverage_and_goal_tree() {
-        let text = to_markdown(&plan(), now().date());
+        let text = to_markdown(&plan(), Date::parse("2026-11-23").unwrap(), &UTC);
         assert!(text.starts_with("# My career plan\n\n_From Waypoint, 2026-11-23._\n"));
         assert!(text.contains("> Become a \\*bestselling\\* author of children's books\n"));
         assert!(text.contains("Horizon: 5 years\n"));
@@ -406,7 +432,9 @@ mod tests {
         assert!(
             text.contains("  - [ ] Finish the draft; then edit, twice (by 2027-03-31, 50% done)\n")
         );
-        assert!(text.contains("    - [x] Write every morning (by 2026-12-01)\n"));
+        assert!(
+            text.contains("    - [x] Write every morning (done on 2026-11-23, by 2026-12-01)\n")
+        );
         assert!(text.contains("    - [ ] Join a \\<critique\\> group\n"));
         assert!(text.contains("    - [ ] ~~Rent a cabin~~ (dropped: too costly)\n"));
         assert!(text.contains("**Next step:** Join a \\<critique\\> group\n"));
@@ -417,7 +445,7 @@ mod tests {
     fn the_calendar_has_open_dated_goals_and_the_review_rhythm() {
         let mut plan = plan();
         plan.review_rhythm = Some(ReviewRhythm::Fortnightly);
-        let text = to_ics(&plan, now());
+        let text = to_ics(&plan, now(), &UTC, Weekday::Monday);
         assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         assert!(!text.replace("\r\n", "").contains('\n'), "bare line feeds");
@@ -429,7 +457,7 @@ mod tests {
         assert!(
             text.contains("SUMMARY:Short-term goal: Finish the draft\\; then edit\\, twice\r\n")
         );
-        assert!(text.contains("RRULE:FREQ=WEEKLY;INTERVAL=2\r\n"));
+        assert!(text.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;WKST=MO\r\n"));
         assert!(text.contains("TRIGGER:-P1D\r\n"));
         for line in text.split("\r\n") {
             assert!(line.len() <= 75, "line too long: {line}");
@@ -446,5 +474,52 @@ mod tests {
         for physical in out.split("\r\n") {
             assert!(physical.len() <= 75);
         }
+    }
+
+    #[test]
+    fn markdown_gives_the_day_a_goal_was_done_where_it_is_exported() {
+        let mut plan = Plan::default();
+        add_goals(&mut plan, &[("s", None, "Send the letters")], now());
+        // 8:30 pm on 28 November in Los Angeles; 29 November in UTC.
+        let evening = Timestamp::parse("2026-11-29T04:30:00Z").unwrap();
+        mark_done(&mut plan, &Id::from("s"), evening).unwrap();
+        let today = evening.local_date(&los_angeles_2026());
+        let text = to_markdown(&plan, today, &los_angeles_2026());
+        assert!(text.contains("_From Waypoint, 2026-11-28._"), "{text}");
+        assert!(text.contains("- [x] Send the letters (long-term goal, done on 2026-11-28)\n"));
+        let text = to_markdown(&plan, evening.local_date(&KIRITIMATI), &KIRITIMATI);
+        assert!(text.contains("- [x] Send the letters (long-term goal, done on 2026-11-29)\n"));
+    }
+
+    #[test]
+    fn calendar_days_stay_whole_days_and_the_review_falls_on_the_local_day() {
+        let mut plan = plan();
+        plan.review_rhythm = Some(ReviewRhythm::Weekly);
+        // 8:30 pm on Saturday 28 November in Los Angeles, with no check-in
+        // yet: the first review is due that day, not on UTC's 29th.
+        let evening = Timestamp::parse("2026-11-29T04:30:00Z").unwrap();
+        let text = to_ics(&plan, evening, &los_angeles_2026(), Weekday::Sunday);
+        let review = text.split("UID:review@waypoint").nth(1).unwrap();
+        assert!(
+            review.contains("DTSTART;VALUE=DATE:20261128\r\nDTEND;VALUE=DATE:20261129\r\n"),
+            "{review}"
+        );
+        assert!(review.contains("RRULE:FREQ=WEEKLY;WKST=SU\r\n"));
+        assert!(
+            text.contains("DTSTAMP:20261129T043000Z\r\n"),
+            "the stamp stays UTC"
+        );
+        let far_east = to_ics(&plan, evening, &KIRITIMATI, Weekday::Monday);
+        let review = far_east.split("UID:review@waypoint").nth(1).unwrap();
+        assert!(review.contains("DTSTART;VALUE=DATE:20261129\r\n"));
+        assert!(review.contains("RRULE:FREQ=WEEKLY;WKST=MO\r\n"));
+        // A target date is the same whole day whatever the zone.
+        let target_event = |text: &str| {
+            let start = text.find("UID:st@waypoint").unwrap();
+            let end = start + text[start..].find("END:VEVENT").unwrap();
+            text[start..end].to_owned()
+        };
+        assert_eq!(target_event(&text), target_event(&far_east));
+        assert!(target_event(&text).contains("DTSTART;VALUE=DATE:20270331\r\n"));
     }
 }

@@ -1,27 +1,20 @@
 //! Seeing progress and adjusting the plan: the weekly burn-up, momentum, the
 //! timeline of what happened, and when the next review is due.
+//!
+//! Every day here is the person's own: instants are read through the time
+//! zone where the plan is viewed, and weeks start on the day their locale
+//! starts them, so the figures and the timeline agree on which day a step
+//! was done.
 
-use super::calendar::{Date, Timestamp};
+use super::calendar::{Date, TimeZone, Timestamp, Weekday};
 use super::goals::GoalTree;
 use super::plan::{CheckIn, Goal, GoalStatus, Id, Plan};
 use std::cmp::Reverse;
 
-impl Date {
-    /// The Monday of the week this date falls in.
-    pub fn week_start(self) -> Date {
-        let days = self.days_since_epoch();
-        // 1970-01-01 was a Thursday: three days after a Monday.
-        Date::from_days_since_epoch(days - (days + 3).rem_euclid(7))
-    }
-
-    pub fn add_days(self, days: i64) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + days)
-    }
-}
-
 /// One week of the burn-up chart: steps done by its end against steps planned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WeekPoint {
+    /// The week's first day, on the person's calendar.
     pub week_start: Date,
     /// Steps completed during this week.
     pub completed: usize,
@@ -31,15 +24,15 @@ pub struct WeekPoint {
     pub scope: usize,
 }
 
-/// A step as the charts count it: when it was planned, and when it was done.
+/// A step as the charts count it: the days it was planned and done on.
 struct CountedStep {
     planned: Date,
     done: Option<Date>,
 }
 
 /// Every step that counts (not dropped, nor under something dropped), with
-/// its dates. A step under a goal marked done counts as done then.
-fn counted_steps(plan: &Plan) -> Vec<CountedStep> {
+/// its local days in `zone`. A step under a goal marked done counts as done then.
+fn counted_steps(plan: &Plan, zone: &dyn TimeZone) -> Vec<CountedStep> {
     let tree = GoalTree::new(plan);
     plan.goals
         .iter()
@@ -55,9 +48,9 @@ fn counted_steps(plan: &Plan) -> Vec<CountedStep> {
                 .iter()
                 .find(|goal| goal.status == GoalStatus::Done)
                 .and_then(|goal| goal.completed_at)
-                .map(Timestamp::date);
+                .map(|completed| completed.local_date(zone));
             Some(CountedStep {
-                planned: step.created_at.date(),
+                planned: step.created_at.local_date(zone),
                 done,
             })
         })
@@ -65,15 +58,21 @@ fn counted_steps(plan: &Plan) -> Vec<CountedStep> {
 }
 
 /// Steps done and planned, week by week, from the first planned step's week
-/// to this week. Empty when there are no steps.
-pub fn burn_up(plan: &Plan, today: Date) -> Vec<WeekPoint> {
-    let steps = counted_steps(plan);
+/// to this week, in weeks that start on `week_starts_on`. Empty when there
+/// are no steps.
+pub fn burn_up(
+    plan: &Plan,
+    today: Date,
+    zone: &dyn TimeZone,
+    week_starts_on: Weekday,
+) -> Vec<WeekPoint> {
+    let steps = counted_steps(plan, zone);
     let Some(first) = steps.iter().map(|step| step.planned).min() else {
         return Vec::new();
     };
-    let last_week = today.max(first).week_start();
+    let last_week = today.max(first).week_start(week_starts_on);
     let mut points = Vec::new();
-    let mut week = first.week_start();
+    let mut week = first.week_start(week_starts_on);
     while week <= last_week {
         let week_end = week.add_days(6);
         let done_by = |end: Date| {
@@ -107,9 +106,10 @@ pub struct Momentum {
     pub overdue: usize,
 }
 
-pub fn momentum(plan: &Plan, today: Date) -> Momentum {
+/// Momentum on `today`, counting each step on the day it was done in `zone`.
+pub fn momentum(plan: &Plan, today: Date, zone: &dyn TimeZone) -> Momentum {
     let tree = GoalTree::new(plan);
-    let done_dates: Vec<Date> = counted_steps(plan)
+    let done_dates: Vec<Date> = counted_steps(plan, zone)
         .iter()
         .filter_map(|step| step.done)
         .collect();
@@ -153,14 +153,16 @@ pub enum EventKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineEvent {
     pub when: Timestamp,
+    /// The day it happened on, on the calendar where the plan is viewed.
+    pub day: Date,
     pub kind: EventKind,
     pub text: String,
     /// The long-term goal it belongs to, for filtering.
     pub long_term_goal: Option<Id>,
 }
 
-/// What happened, most recent first.
-pub fn timeline(plan: &Plan) -> Vec<TimelineEvent> {
+/// What happened, most recent first, each on its day in `zone`.
+pub fn timeline(plan: &Plan, zone: &dyn TimeZone) -> Vec<TimelineEvent> {
     let tree = GoalTree::new(plan);
     let mut events = Vec::new();
     for goal in &plan.goals {
@@ -169,8 +171,9 @@ pub fn timeline(plan: &Plan) -> Vec<TimelineEvent> {
             .first()
             .map_or(goal.id.clone(), |root| root.id.clone());
         let level = super::goals::GoalLevel::at_depth(tree.depth(&goal.id)).label();
-        let event = |when, kind, text| TimelineEvent {
+        let event = |when: Timestamp, kind, text| TimelineEvent {
             when,
+            day: when.local_date(zone),
             kind,
             text,
             long_term_goal: Some(root.clone()),
@@ -208,6 +211,7 @@ pub fn timeline(plan: &Plan) -> Vec<TimelineEvent> {
             });
         events.push(TimelineEvent {
             when: version.replaced_at,
+            day: version.replaced_at.local_date(zone),
             kind: EventKind::VisionRewritten,
             text: format!(
                 "Rewrote the vision: “{}” became “{}”",
@@ -228,6 +232,9 @@ pub fn timeline(plan: &Plan) -> Vec<TimelineEvent> {
         }
         events.push(TimelineEvent {
             when: check_in.created_at,
+            // The day the check-in was written down for, as the person's
+            // calendar said then; its heading and the review rhythm use it too.
+            day: check_in.date,
             kind: EventKind::CheckIn,
             text,
             long_term_goal: None,
@@ -265,9 +272,13 @@ pub fn record_check_in(plan: &mut Plan, check_in: CheckIn) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::calendar::test_zones::*;
+    use crate::domain::calendar::FixedOffset;
     use crate::domain::goals::{add_goal, drop_goal, mark_done, set_target_date, NewGoal};
     use crate::domain::method::keep_current_vision;
     use crate::domain::plan::ReviewRhythm;
+
+    const UTC: FixedOffset = FixedOffset::UTC;
 
     fn day(text: &str) -> Date {
         Date::parse(text).unwrap()
@@ -298,26 +309,21 @@ mod tests {
     }
 
     #[test]
-    fn weeks_start_on_monday() {
-        assert_eq!(day("2026-11-23").week_start(), day("2026-11-23"));
-        assert_eq!(day("2026-11-29").week_start(), day("2026-11-23"));
-        assert_eq!(day("2026-11-22").week_start(), day("2026-11-16"));
-        assert_eq!(day("1970-01-01").week_start(), day("1969-12-29"));
-    }
-
-    #[test]
     fn an_empty_plan_has_no_chart_and_quiet_momentum() {
         let plan = Plan::default();
-        assert!(burn_up(&plan, day("2026-11-23")).is_empty());
-        assert_eq!(momentum(&plan, day("2026-11-23")), Momentum::default());
-        assert!(timeline(&plan).is_empty());
+        assert!(burn_up(&plan, day("2026-11-23"), &UTC, Weekday::Monday).is_empty());
+        assert_eq!(
+            momentum(&plan, day("2026-11-23"), &UTC),
+            Momentum::default()
+        );
+        assert!(timeline(&plan, &UTC).is_empty());
     }
 
     #[test]
     fn a_single_day_is_one_week() {
         let mut plan = plan();
         mark_done(&mut plan, &Id::from("shortlist"), at("2026-11-02")).unwrap();
-        let points = burn_up(&plan, day("2026-11-02"));
+        let points = burn_up(&plan, day("2026-11-02"), &UTC, Weekday::Monday);
         assert_eq!(
             points,
             [WeekPoint {
@@ -336,7 +342,7 @@ mod tests {
         mark_done(&mut plan, &Id::from("letters"), at("2026-11-18")).unwrap();
         add(&mut plan, "website", Some("author"), "2026-11-10");
         drop_goal(&mut plan, &Id::from("call"), "", at("2026-11-20")).unwrap();
-        let points = burn_up(&plan, day("2026-11-23"));
+        let points = burn_up(&plan, day("2026-11-23"), &UTC, Weekday::Monday);
         let summary: Vec<(String, usize, usize, usize)> = points
             .iter()
             .map(|p| (p.week_start.to_string(), p.completed, p.done, p.scope))
@@ -358,7 +364,7 @@ mod tests {
         add(&mut plan, "old", None, "2023-01-02");
         add(&mut plan, "recent", None, "2026-11-20");
         mark_done(&mut plan, &Id::from("old"), at("2024-06-05")).unwrap();
-        let points = burn_up(&plan, day("2026-11-23"));
+        let points = burn_up(&plan, day("2026-11-23"), &UTC, Weekday::Monday);
         assert_eq!(points.first().unwrap().week_start, day("2023-01-02"));
         assert_eq!(points.last().unwrap().week_start, day("2026-11-23"));
         assert_eq!(points.len(), 204);
@@ -373,7 +379,7 @@ mod tests {
     fn a_goal_marked_done_completes_its_steps_in_the_chart() {
         let mut plan = plan();
         mark_done(&mut plan, &Id::from("agent"), at("2026-11-05")).unwrap();
-        let points = burn_up(&plan, day("2026-11-08"));
+        let points = burn_up(&plan, day("2026-11-08"), &UTC, Weekday::Monday);
         assert_eq!(points[0].done, 3);
     }
 
@@ -390,7 +396,7 @@ mod tests {
             at("2026-11-02"),
         )
         .unwrap();
-        let found = momentum(&plan, day("2026-11-23"));
+        let found = momentum(&plan, day("2026-11-23"), &UTC);
         assert_eq!(
             found,
             Momentum {
@@ -430,7 +436,7 @@ mod tests {
                 changes: vec!["Reworded “letters” as “query letters”".into()],
             },
         );
-        let events = timeline(&plan);
+        let events = timeline(&plan, &UTC);
         let texts: Vec<&str> = events.iter().take(4).map(|e| e.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -475,5 +481,318 @@ mod tests {
         assert!(review_due(&plan, day("2026-11-23")).unwrap().is_due);
         plan.review_rhythm = Some(ReviewRhythm::Monthly);
         assert!(!review_due(&plan, day("2026-12-15")).unwrap().is_due);
+    }
+
+    /// The exact instant `text` names.
+    fn instant(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    /// Checks that every figure built on days counts what the timeline shows
+    /// on those days: the last 7 and 30 days, the days since the last step,
+    /// and each week of the burn-up. For plans whose done goals are all steps.
+    pub(super) fn assert_figures_agree_with_timeline(
+        plan: &Plan,
+        today: Date,
+        zone: &dyn TimeZone,
+        week_starts_on: Weekday,
+    ) {
+        let done_days: Vec<Date> = timeline(plan, zone)
+            .into_iter()
+            .filter(|event| event.kind == EventKind::GoalDone)
+            .map(|event| event.day)
+            .collect();
+        let shown_within = |days: i64| {
+            done_days
+                .iter()
+                .filter(|day| (0..days).contains(&day.days_until(today)))
+                .count()
+        };
+        let found = momentum(plan, today, zone);
+        assert_eq!(found.done_last_7_days, shown_within(7));
+        assert_eq!(found.done_last_30_days, shown_within(30));
+        assert_eq!(
+            found.days_since_last_step,
+            done_days.iter().max().map(|last| last.days_until(today))
+        );
+        for week in burn_up(plan, today, zone, week_starts_on) {
+            assert_eq!(week.week_start.weekday(), week_starts_on);
+            let shown = done_days
+                .iter()
+                .filter(|day| day.week_start(week_starts_on) == week.week_start)
+                .count();
+            assert_eq!(week.completed, shown, "week of {}", week.week_start);
+            let shown_by_then = done_days
+                .iter()
+                .filter(|day| **day <= week.week_start.add_days(6))
+                .count();
+            assert_eq!(week.done, shown_by_then, "week of {}", week.week_start);
+        }
+    }
+
+    /// Steps done at moments that fall on different days in different zones.
+    fn plan_done_around_the_world() -> Plan {
+        let mut plan = Plan::default();
+        add(&mut plan, "author", None, "2026-10-20");
+        add(&mut plan, "agent", Some("author"), "2026-10-20");
+        let steps = [
+            // Half past midnight in Berlin, summer time, the day its clocks go back.
+            ("berlin-change-day", "2026-10-24T22:30:00Z"),
+            // Half past midnight in Los Angeles, summer time, the day its clocks go back.
+            ("los-angeles-change-day", "2026-11-01T07:30:00Z"),
+            // 8 am on 29 November in Kiritimati.
+            ("kiritimati-morning", "2026-11-28T18:00:00Z"),
+            // 8:30 pm on 28 November in Los Angeles.
+            ("los-angeles-evening", "2026-11-29T04:30:00Z"),
+            // A quarter past midnight on 30 November in Kolkata.
+            ("kolkata-past-midnight", "2026-11-29T18:45:00Z"),
+        ];
+        for (step, _) in steps {
+            add(&mut plan, step, Some("agent"), "2026-10-20");
+        }
+        add(&mut plan, "still-open", Some("agent"), "2026-10-20");
+        for (step, done) in steps {
+            mark_done(&mut plan, &Id::from(step), instant(done)).unwrap();
+        }
+        plan
+    }
+
+    #[test]
+    fn the_same_plan_viewed_in_four_zones_puts_each_step_on_that_zones_day() {
+        let plan = plan_done_around_the_world();
+        let now = instant("2026-11-30T09:00:00Z");
+        let los_angeles = los_angeles_2026();
+        let berlin = berlin_2026();
+        // Zone, the day each step shows as done (in the order above), and the
+        // days since the last step.
+        let views: [(&str, &dyn TimeZone, [&str; 5], i64); 4] = [
+            (
+                "Los Angeles",
+                &los_angeles,
+                [
+                    "2026-10-24",
+                    "2026-11-01",
+                    "2026-11-28",
+                    "2026-11-28",
+                    "2026-11-29",
+                ],
+                1,
+            ),
+            (
+                "Kiritimati",
+                &KIRITIMATI,
+                [
+                    "2026-10-25",
+                    "2026-11-01",
+                    "2026-11-29",
+                    "2026-11-29",
+                    "2026-11-30",
+                ],
+                0,
+            ),
+            (
+                "Kolkata",
+                &KOLKATA,
+                [
+                    "2026-10-25",
+                    "2026-11-01",
+                    "2026-11-28",
+                    "2026-11-29",
+                    "2026-11-30",
+                ],
+                0,
+            ),
+            (
+                "Berlin",
+                &berlin,
+                [
+                    "2026-10-25",
+                    "2026-11-01",
+                    "2026-11-28",
+                    "2026-11-29",
+                    "2026-11-29",
+                ],
+                1,
+            ),
+        ];
+        for (name, zone, expected, days_since) in views {
+            let today = now.local_date(zone);
+            assert_eq!(today, day("2026-11-30"), "{name}");
+            let mut shown: Vec<(Timestamp, Date)> = timeline(&plan, zone)
+                .into_iter()
+                .filter(|event| event.kind == EventKind::GoalDone)
+                .map(|event| (event.when, event.day))
+                .collect();
+            shown.sort();
+            let shown: Vec<String> = shown.iter().map(|(_, day)| day.to_string()).collect();
+            assert_eq!(shown, expected, "{name}");
+            let found = momentum(&plan, today, zone);
+            assert_eq!(found.days_since_last_step, Some(days_since), "{name}");
+            for first_day in [Weekday::Monday, Weekday::Sunday, Weekday::Saturday] {
+                assert_figures_agree_with_timeline(&plan, today, zone, first_day);
+            }
+        }
+    }
+
+    #[test]
+    fn the_burn_up_files_each_step_in_the_local_week_of_the_locale() {
+        let plan = plan_done_around_the_world();
+        let completed_by_week = |zone: &dyn TimeZone, first_day| -> Vec<(String, usize)> {
+            burn_up(&plan, day("2026-11-30"), zone, first_day)
+                .into_iter()
+                .filter(|week| week.completed > 0)
+                .map(|week| (week.week_start.to_string(), week.completed))
+                .collect()
+        };
+        let owned = |pairs: &[(&str, usize)]| -> Vec<(String, usize)> {
+            pairs
+                .iter()
+                .map(|(week, count)| (week.to_string(), *count))
+                .collect()
+        };
+        // Kolkata's step after midnight on Monday 30 November starts a new
+        // week there; in Berlin it is still Sunday evening.
+        assert_eq!(
+            completed_by_week(&KOLKATA, Weekday::Monday),
+            owned(&[
+                ("2026-10-19", 1),
+                ("2026-10-26", 1),
+                ("2026-11-23", 2),
+                ("2026-11-30", 1)
+            ])
+        );
+        assert_eq!(
+            completed_by_week(&berlin_2026(), Weekday::Monday),
+            owned(&[("2026-10-19", 1), ("2026-10-26", 1), ("2026-11-23", 3)])
+        );
+        // In weeks that start on Sunday, Los Angeles's Saturday evening and
+        // its Sunday morning fall in different weeks.
+        assert_eq!(
+            completed_by_week(&los_angeles_2026(), Weekday::Sunday),
+            owned(&[
+                ("2026-10-18", 1),
+                ("2026-11-01", 1),
+                ("2026-11-22", 2),
+                ("2026-11-29", 1)
+            ])
+        );
+        let weeks = burn_up(
+            &plan,
+            day("2026-11-30"),
+            &los_angeles_2026(),
+            Weekday::Sunday,
+        );
+        assert_eq!(weeks.first().unwrap().week_start, day("2026-10-18"));
+        assert_eq!(weeks.last().unwrap().week_start, day("2026-11-29"));
+        assert_eq!(weeks.last().unwrap().scope, 6);
+    }
+
+    #[test]
+    fn a_step_planned_just_after_local_midnight_counts_from_that_day() {
+        let mut plan = Plan::default();
+        let new_goal = NewGoal {
+            id: Id::from("step"),
+            parent: None,
+            title: "step".to_owned(),
+        };
+        // 12:10 am on Monday 30 November in Kolkata; Sunday in UTC.
+        add_goal(&mut plan, new_goal, instant("2026-11-29T18:40:00Z")).unwrap();
+        let weeks = burn_up(&plan, day("2026-11-30"), &KOLKATA, Weekday::Monday);
+        assert_eq!(weeks.len(), 1);
+        assert_eq!(weeks[0].week_start, day("2026-11-30"));
+        let weeks = burn_up(&plan, day("2026-11-30"), &UTC, Weekday::Monday);
+        assert_eq!(weeks[0].week_start, day("2026-11-23"));
+    }
+
+    #[test]
+    fn the_timeline_dates_a_check_in_by_its_own_day() {
+        let mut plan = plan();
+        // Written at 8:30 pm on 28 November in Los Angeles.
+        record_check_in(
+            &mut plan,
+            CheckIn {
+                id: Id::from("c-1"),
+                date: day("2026-11-28"),
+                what_happened: String::new(),
+                what_i_learned: String::new(),
+                what_i_will_change: String::new(),
+                created_at: instant("2026-11-29T04:30:00Z"),
+                vision_still_right: None,
+                changes: Vec::new(),
+            },
+        );
+        // Seen from Kiritimati, where it was already the 29th, it stays the
+        // check-in of the 28th, as its heading says.
+        let events = timeline(&plan, &KIRITIMATI);
+        let check_in = events
+            .iter()
+            .find(|event| event.kind == EventKind::CheckIn)
+            .unwrap();
+        assert_eq!(check_in.day, day("2026-11-28"));
+    }
+}
+
+/// Figures built on days agree with the timeline for any steps, zone and week.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::tests::assert_figures_agree_with_timeline;
+    use super::*;
+    use crate::domain::calendar::test_zones::{berlin_2026, los_angeles_2026};
+    use crate::domain::calendar::FixedOffset;
+    use crate::domain::goals::{add_goal, mark_done, NewGoal};
+    use proptest::prelude::*;
+
+    /// Where the plan is viewed: a fixed offset from UTC−12 to UTC+14, or a
+    /// rule with daylight saving.
+    #[derive(Clone, Debug)]
+    enum Zone {
+        Fixed(i32),
+        LosAngeles,
+        Berlin,
+    }
+
+    fn zone() -> impl Strategy<Value = Zone> {
+        prop_oneof![
+            (-48i32..=56).prop_map(|quarters| Zone::Fixed(quarters * 15)),
+            Just(Zone::LosAngeles),
+            Just(Zone::Berlin),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn every_figure_built_on_days_agrees_with_the_timeline(
+            zone in zone(),
+            first_day in 1u8..=7,
+            done in prop::collection::vec(prop::option::of(0i64..365 * 86_400), 1..14),
+            viewed_after in 0i64..45 * 86_400,
+        ) {
+            let start = Timestamp::parse("2026-01-01T00:00:00Z").unwrap().seconds_since_epoch();
+            let mut plan = Plan::default();
+            for (index, completed) in done.iter().enumerate() {
+                let id = Id::from(format!("s{index}").as_str());
+                let new_goal = NewGoal { id: id.clone(), parent: None, title: String::new() };
+                add_goal(&mut plan, new_goal, Timestamp::from_seconds(start)).unwrap();
+                if let Some(offset) = completed {
+                    mark_done(&mut plan, &id, Timestamp::from_seconds(start + offset)).unwrap();
+                }
+            }
+            let latest = done.iter().flatten().max().copied().unwrap_or(0);
+            let now = Timestamp::from_seconds(start + latest + viewed_after);
+            let (los_angeles, berlin) = (los_angeles_2026(), berlin_2026());
+            let fixed;
+            let zone: &dyn TimeZone = match zone {
+                Zone::Fixed(minutes) => {
+                    fixed = FixedOffset::minutes_ahead(minutes);
+                    &fixed
+                }
+                Zone::LosAngeles => &los_angeles,
+                Zone::Berlin => &berlin,
+            };
+            let first_day = Weekday::from_iso_number(first_day).unwrap();
+            assert_figures_agree_with_timeline(&plan, now.local_date(zone), zone, first_day);
+        }
     }
 }

@@ -61,12 +61,25 @@ fn ExportPanel() -> impl IntoView {
     };
     let export = move |_| report(store.download_plan());
     let markdown = move |_| {
-        let text = store.with_untracked(|plan| to_markdown(&without_private(plan), clock::today()));
+        let text = store.with_untracked(|plan| {
+            to_markdown(
+                &without_private(plan),
+                clock::today(),
+                &clock::BrowserTimeZone,
+            )
+        });
         let name = format!("waypoint-plan-{}.md", clock::today());
         report(download_text(&name, "text/markdown", &text));
     };
     let calendar = move |_| {
-        let text = store.with_untracked(|plan| to_ics(plan, clock::now()));
+        let text = store.with_untracked(|plan| {
+            to_ics(
+                plan,
+                clock::now(),
+                &clock::BrowserTimeZone,
+                clock::week_starts_on(),
+            )
+        });
         let name = format!("waypoint-dates-{}.ics", clock::today());
         report(download_text(&name, "text/calendar", &text));
     };
@@ -81,7 +94,7 @@ fn ExportPanel() -> impl IntoView {
     let last_export = move || {
         store.export_record().get().exported_at.map_or_else(
             || "You haven't downloaded this plan yet.".to_owned(),
-            |at| format!("Last downloaded on {}.", at.date()),
+            |at| format!("Last downloaded on {}.", clock::local_date(at)),
         )
     };
     view! {
@@ -471,9 +484,9 @@ fn ImportSummary(summary: PlanSummary) -> impl IntoView {
     } else {
         format!("Vision: “{}”", summary.vision)
     };
-    let last_change = summary
-        .last_change
-        .map_or("never".to_owned(), |instant| instant.date().to_string());
+    let last_change = summary.last_change.map_or("never".to_owned(), |instant| {
+        clock::local_date(instant).to_string()
+    });
     view! {
         <ul class="summary-list">
             <li>{vision}</li>
@@ -505,7 +518,10 @@ fn PreviousPlanPanel() -> impl IntoView {
         let Some(kept) = previous.get_untracked() else {
             return;
         };
-        let name = format!("waypoint-plan-before-{}.json", kept.kept_at.date());
+        let name = format!(
+            "waypoint-plan-before-{}.json",
+            clock::local_date(kept.kept_at)
+        );
         let result = download_text(&name, "application/json", &to_file_text(&kept.plan));
         set_problem.set(result.err().map(|_| DOWNLOAD_FAILED.to_owned()));
     };
@@ -515,7 +531,7 @@ fn PreviousPlanPanel() -> impl IntoView {
             view! {
                 <section class="panel" aria-labelledby="previous-heading">
                     <h2 id="previous-heading">"Your plan before"</h2>
-                    <p>{format!("Kept on {} before {}.", kept.kept_at.date(), kept.replaced_by)}</p>
+                    <p>{format!("Kept on {} before {}.", clock::local_date(kept.kept_at), kept.replaced_by)}</p>
                     <ImportSummary summary=summary/>
                     <div class="button-row">
                         <button type="button" class="button" on:click=restore>"Restore it"</button>

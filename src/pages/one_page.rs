@@ -1,6 +1,7 @@
 //! The whole plan on one read-only page: to read at a glance, to print or
 //! save as PDF, and to show a plan someone shared.
 
+use crate::clock;
 use crate::domain::goals::{GoalLevel, GoalTree};
 use crate::domain::method::without_private;
 use crate::domain::plan::{AssetKind, GoalStatus, Id, OptionStatus, Plan};
@@ -225,8 +226,14 @@ fn goal_list(tree: &GoalTree<'_>, parent: Option<&Id>) -> impl IntoView {
         .map(|goal| {
             let level = GoalLevel::at_depth(tree.depth(&goal.id));
             let mut notes = Vec::new();
-            if goal.status != GoalStatus::Open {
-                notes.push(goal.status.label().to_lowercase());
+            match (goal.status, goal.completed_at) {
+                (GoalStatus::Open, _) => {}
+                // The day it was done where the page is read, as the
+                // timeline and the Markdown download give it.
+                (GoalStatus::Done, Some(completed)) => {
+                    notes.push(format!("done on {}", clock::local_date(completed)));
+                }
+                (status, _) => notes.push(status.label().to_lowercase()),
             }
             if let Some(date) = goal.target_date {
                 notes.push(format!("by {date}"));

@@ -3,6 +3,9 @@
 import { test, expect } from '@playwright/test';
 import { addChildren, addLongTermGoal, expectSaved, openSection } from './helpers.mjs';
 
+// Weeks here start on Monday, as an English (UK) locale starts them.
+test.use({ locale: 'en-GB' });
+
 const stat = (page, label) =>
   page.locator('.stat').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
 
@@ -19,7 +22,7 @@ test('steps completed across weeks move the chart and the counts', async ({ page
   const chart = page.getByRole('img', { name: 'Steps done and planned, by week' });
   await expect(chart).toBeVisible();
   await expect(page.locator('.chart__summary')).toHaveText(
-    '1 of 3 steps done by the week of 2 Nov 2026; 1 completed that week. The chart starts in the week of 2 Nov 2026.',
+    '1 of 3 steps done by the week of 2 Nov 2026; 1 completed that week. The chart starts in the week of 2 Nov 2026. Weeks start on Monday.',
   );
   await expect(stat(page, 'Steps done in the last 7 days')).toHaveText('1');
   await expect(stat(page, 'Since your last step')).toHaveText('Today');
@@ -39,7 +42,7 @@ test('steps completed across weeks move the chart and the counts', async ({ page
   await page.reload();
   await openSection(page, 'Progress');
   await expect(page.locator('.chart__summary')).toHaveText(
-    '2 of 3 steps done by the week of 16 Nov 2026; 0 completed that week. The chart starts in the week of 2 Nov 2026.',
+    '2 of 3 steps done by the week of 16 Nov 2026; 0 completed that week. The chart starts in the week of 2 Nov 2026. Weeks start on Monday.',
   );
   await expect(stat(page, 'Steps done in the last 7 days')).toHaveText('1');
   await expect(stat(page, 'Steps done in the last 30 days')).toHaveText('2');

@@ -1,6 +1,7 @@
 //! The burn-up chart: steps done against steps planned, week by week, drawn
 //! as inline SVG with a text alternative.
 
+use crate::domain::calendar::Weekday;
 use crate::domain::review::WeekPoint;
 use leptos::prelude::*;
 
@@ -24,6 +25,8 @@ fn path_through(points: &[(f64, f64)]) -> String {
 pub fn BurnUpChart(
     /// The weeks to draw, oldest first (at least one).
     points: Vec<WeekPoint>,
+    /// The day the weeks start on, which the chart names.
+    week_starts_on: Weekday,
 ) -> impl IntoView {
     let last = *points.last().expect("a chart has at least one week");
     let max = points
@@ -68,8 +71,13 @@ pub fn BurnUpChart(
     let first_week = points[0].week_start.short_label();
     let last_week = last.week_start.short_label();
     let summary = format!(
-        "{} of {} steps done by the week of {}; {} completed that week. The chart starts in the week of {}.",
-        last.done, last.scope, last_week, last.completed, first_week
+        "{} of {} steps done by the week of {}; {} completed that week. The chart starts in the week of {}. Weeks start on {}.",
+        last.done,
+        last.scope,
+        last_week,
+        last.completed,
+        first_week,
+        week_starts_on.name()
     );
     let recent: Vec<WeekPoint> = points.iter().rev().take(12).copied().collect();
     view! {

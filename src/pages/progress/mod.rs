@@ -3,7 +3,7 @@
 pub mod chart;
 pub mod check_in;
 
-use crate::clock;
+use crate::clock::{self, BrowserTimeZone};
 use crate::components::progress_meter::ProgressMeter;
 use crate::domain::goals::{GoalTree, Progress};
 use crate::domain::plan::{GoalStatus, Id, ReviewRhythm};
@@ -126,7 +126,8 @@ fn ReviewPanel() -> impl IntoView {
 #[component]
 fn MomentumPanel() -> impl IntoView {
     let store = use_plan_store();
-    let momentum = Memo::new(move |_| store.with(|plan| momentum(plan, clock::today())));
+    let momentum =
+        Memo::new(move |_| store.with(|plan| momentum(plan, clock::today(), &BrowserTimeZone)));
     let stat = |value: Signal<String>, label: &'static str| {
         view! {
             <div class="stat">
@@ -210,7 +211,10 @@ fn GoalsProgressPanel() -> impl IntoView {
 #[component]
 fn BurnUpPanel() -> impl IntoView {
     let store = use_plan_store();
-    let points = Memo::new(move |_| store.with(|plan| burn_up(plan, clock::today())));
+    let week_starts_on = clock::week_starts_on();
+    let points = Memo::new(move |_| {
+        store.with(|plan| burn_up(plan, clock::today(), &BrowserTimeZone, week_starts_on))
+    });
     view! {
         <section class="panel" aria-labelledby="burn-up-heading">
             <h2 id="burn-up-heading">"Steps over time"</h2>
@@ -219,7 +223,7 @@ fn BurnUpPanel() -> impl IntoView {
                 if points.is_empty() {
                     view! { <p class="hint">"The chart starts with your first step."</p> }.into_any()
                 } else {
-                    view! { <BurnUpChart points=points/> }.into_any()
+                    view! { <BurnUpChart points=points week_starts_on=week_starts_on/> }.into_any()
                 }
             }}
         </section>
@@ -231,7 +235,7 @@ fn BurnUpPanel() -> impl IntoView {
 fn TimelinePanel() -> impl IntoView {
     const SHOWN_AT_FIRST: usize = 30;
     let store = use_plan_store();
-    let events = Memo::new(move |_| store.with(timeline));
+    let events = Memo::new(move |_| store.with(|plan| timeline(plan, &BrowserTimeZone)));
     let long_term_goals = Memo::new(move |_| {
         store.with(|plan| {
             GoalTree::new(plan)
@@ -292,7 +296,7 @@ fn TimelinePanel() -> impl IntoView {
                             };
                             view! {
                                 <li class="timeline__event" data-kind=kind>
-                                    <time datetime=event.when.to_string()>{event.when.date().short_label()}</time>
+                                    <time datetime=event.when.to_string()>{event.day.short_label()}</time>
                                     <span>{event.text}</span>
                                 </li>
                             }
