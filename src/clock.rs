@@ -5,7 +5,7 @@
 //! domain's [`TimeZone`] meets the browser's rules, and where "today" is kept
 //! current past midnight.
 
-use crate::domain::calendar::{Date, TimeZone, Timestamp, Weekday};
+use crate::domain::calendar::{Date, OffsetsByDay, TimeZone, Timestamp, Weekday};
 use crate::domain::plan::Id;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -32,6 +32,12 @@ impl TimeZone for BrowserTimeZone {
         let minutes_behind = js_sys::Date::new(&JsValue::from_f64(millis)).get_timezone_offset();
         (-minutes_behind * 60.0).round() as i32
     }
+}
+
+/// The browser's time zone for one piece of work over many instants (a
+/// page's figures, a download): it asks JavaScript about each day once.
+pub fn time_zone() -> OffsetsByDay<BrowserTimeZone> {
+    OffsetsByDay::new(BrowserTimeZone)
 }
 
 /// The day `instant` fell on where the browser is.

@@ -10,6 +10,8 @@
 //! date library (and its size) out of the WebAssembly build.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 
 /// A calendar day with no time zone, as a person picks it from a date field.
@@ -59,6 +61,42 @@ impl FixedOffset {
 impl TimeZone for FixedOffset {
     fn utc_offset_seconds(&self, _instant: Timestamp) -> i32 {
         self.seconds
+    }
+}
+
+/// A zone's rule asked about each UTC day once rather than about every
+/// instant: a plan's thousands of times fall on a few hundred days, and the
+/// browser's rule costs a call into JavaScript each time.
+///
+/// A day whose offset is the same at its first and its last second keeps
+/// that offset throughout (clocks change at most once in a day); on a day
+/// they change, each instant is still asked about. Made for one piece of
+/// work, such as drawing a page, so that a zone changed meanwhile (a laptop
+/// carried across the world) is never remembered past it.
+pub struct OffsetsByDay<Z> {
+    zone: Z,
+    days: RefCell<HashMap<i64, Option<i32>>>,
+}
+
+impl<Z: TimeZone> OffsetsByDay<Z> {
+    pub fn new(zone: Z) -> Self {
+        Self {
+            zone,
+            days: RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+impl<Z: TimeZone> TimeZone for OffsetsByDay<Z> {
+    fn utc_offset_seconds(&self, instant: Timestamp) -> i32 {
+        let day = instant.seconds_since_epoch.div_euclid(SECONDS_PER_DAY);
+        let whole_day = *self.days.borrow_mut().entry(day).or_insert_with(|| {
+            let first = Timestamp::from_seconds(day * SECONDS_PER_DAY);
+            let last = Timestamp::from_seconds((day + 1) * SECONDS_PER_DAY - 1);
+            let offset = self.zone.utc_offset_seconds(first);
+            (offset == self.zone.utc_offset_seconds(last)).then_some(offset)
+        });
+        whole_day.unwrap_or_else(|| self.zone.utc_offset_seconds(instant))
     }
 }
 
@@ -773,6 +811,32 @@ mod tests {
     }
 
     #[test]
+    fn offsets_remembered_by_day_still_change_within_the_day_the_clocks_do() {
+        let remembered = OffsetsByDay::new(los_angeles_2026());
+        // 1 November in UTC: summer time until 09:00, winter time after.
+        assert_eq!(
+            remembered.utc_offset_seconds(at("2026-11-01T08:59:59Z")),
+            -7 * 3600
+        );
+        assert_eq!(
+            remembered.utc_offset_seconds(at("2026-11-01T09:00:00Z")),
+            -8 * 3600
+        );
+        assert_eq!(
+            remembered.utc_offset_seconds(at("2026-11-01T07:30:00Z")),
+            -7 * 3600
+        );
+        assert_eq!(
+            at("2026-11-01T07:30:00Z").local_date(&remembered),
+            day("2026-11-01")
+        );
+        assert_eq!(
+            remembered.utc_offset_seconds(at("2026-11-02T07:30:00Z")),
+            -8 * 3600
+        );
+    }
+
+    #[test]
     fn a_target_date_is_overdue_once_its_day_has_ended_locally() {
         let due_at = |instant: &str, zone: &dyn TimeZone, target: &str| {
             Due::of(day(target), at(instant).local_date(zone))
@@ -911,6 +975,25 @@ mod properties {
             let offset = i64::from(zone.utc_offset_seconds(instant));
             let clock = Timestamp::from_seconds(instant.seconds_since_epoch() + offset).to_string();
             prop_assert_eq!(instant.local_date(&zone).to_string(), &clock[..10]);
+        }
+
+        #[test]
+        fn offsets_remembered_by_day_are_the_rule_s_own(
+            west in any::<bool>(),
+            instants in prop::collection::vec(instant(), 1..40),
+        ) {
+            let (rule, remembered) = if west {
+                (los_angeles_2026(), OffsetsByDay::new(los_angeles_2026()))
+            } else {
+                (berlin_2026(), OffsetsByDay::new(berlin_2026()))
+            };
+            // Asked twice, so the second answer comes from memory.
+            for instant in instants.iter().chain(&instants) {
+                prop_assert_eq!(
+                    remembered.utc_offset_seconds(*instant),
+                    rule.utc_offset_seconds(*instant)
+                );
+            }
         }
 
         #[test]

@@ -62,11 +62,7 @@ fn ExportPanel() -> impl IntoView {
     let export = move |_| report(store.download_plan());
     let markdown = move |_| {
         let text = store.with_untracked(|plan| {
-            to_markdown(
-                &without_private(plan),
-                clock::today(),
-                &clock::BrowserTimeZone,
-            )
+            to_markdown(&without_private(plan), clock::today(), &clock::time_zone())
         });
         let name = format!("waypoint-plan-{}.md", clock::today());
         report(download_text(&name, "text/markdown", &text));
@@ -76,7 +72,7 @@ fn ExportPanel() -> impl IntoView {
             to_ics(
                 plan,
                 clock::now(),
-                &clock::BrowserTimeZone,
+                &clock::time_zone(),
                 clock::week_starts_on(),
             )
         });

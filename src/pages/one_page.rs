@@ -2,6 +2,7 @@
 //! save as PDF, and to show a plan someone shared.
 
 use crate::clock;
+use crate::domain::calendar::TimeZone;
 use crate::domain::goals::{GoalLevel, GoalTree};
 use crate::domain::method::without_private;
 use crate::domain::plan::{AssetKind, GoalStatus, Id, OptionStatus, Plan};
@@ -123,7 +124,7 @@ pub fn PlanOnOnePage(plan: Plan, heading: &'static str) -> impl IntoView {
         })
         .collect();
 
-    let goals = goal_list(&tree, None);
+    let goals = goal_list(&tree, &clock::time_zone(), None);
     let next_step = tree
         .plan_next_step()
         .map(|step| step.title.trim().to_owned());
@@ -219,8 +220,8 @@ pub fn PlanOnOnePage(plan: Plan, heading: &'static str) -> impl IntoView {
     }
 }
 
-/// The goals under `parent`, nested, with status, date and progress in words.
-fn goal_list(tree: &GoalTree<'_>, parent: Option<&Id>) -> impl IntoView {
+/// The goals under `parent`, nested, with status, dates and progress in words.
+fn goal_list(tree: &GoalTree<'_>, zone: &dyn TimeZone, parent: Option<&Id>) -> impl IntoView {
     let items: Vec<_> = tree
         .children(parent)
         .map(|goal| {
@@ -231,7 +232,7 @@ fn goal_list(tree: &GoalTree<'_>, parent: Option<&Id>) -> impl IntoView {
                 // The day it was done where the page is read, as the
                 // timeline and the Markdown download give it.
                 (GoalStatus::Done, Some(completed)) => {
-                    notes.push(format!("done on {}", clock::local_date(completed)));
+                    notes.push(format!("done on {}", completed.local_date(zone)));
                 }
                 (status, _) => notes.push(status.label().to_lowercase()),
             }
@@ -245,7 +246,7 @@ fn goal_list(tree: &GoalTree<'_>, parent: Option<&Id>) -> impl IntoView {
             }
             let children = tree
                 .has_children(&goal.id)
-                .then(|| goal_list(tree, Some(&goal.id)).into_any());
+                .then(|| goal_list(tree, zone, Some(&goal.id)).into_any());
             let class = format!(
                 "one-page__goal one-page__goal--{} one-page__goal--{}",
                 level.label().to_lowercase().replace(' ', "-"),

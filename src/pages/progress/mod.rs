@@ -3,7 +3,7 @@
 pub mod chart;
 pub mod check_in;
 
-use crate::clock::{self, BrowserTimeZone};
+use crate::clock;
 use crate::components::progress_meter::ProgressMeter;
 use crate::domain::goals::{GoalTree, Progress};
 use crate::domain::plan::{GoalStatus, Id, ReviewRhythm};
@@ -127,7 +127,7 @@ fn ReviewPanel() -> impl IntoView {
 fn MomentumPanel() -> impl IntoView {
     let store = use_plan_store();
     let momentum =
-        Memo::new(move |_| store.with(|plan| momentum(plan, clock::today(), &BrowserTimeZone)));
+        Memo::new(move |_| store.with(|plan| momentum(plan, clock::today(), &clock::time_zone())));
     let stat = |value: Signal<String>, label: &'static str| {
         view! {
             <div class="stat">
@@ -213,7 +213,7 @@ fn BurnUpPanel() -> impl IntoView {
     let store = use_plan_store();
     let week_starts_on = clock::week_starts_on();
     let points = Memo::new(move |_| {
-        store.with(|plan| burn_up(plan, clock::today(), &BrowserTimeZone, week_starts_on))
+        store.with(|plan| burn_up(plan, clock::today(), &clock::time_zone(), week_starts_on))
     });
     view! {
         <section class="panel" aria-labelledby="burn-up-heading">
@@ -235,7 +235,7 @@ fn BurnUpPanel() -> impl IntoView {
 fn TimelinePanel() -> impl IntoView {
     const SHOWN_AT_FIRST: usize = 30;
     let store = use_plan_store();
-    let events = Memo::new(move |_| store.with(|plan| timeline(plan, &BrowserTimeZone)));
+    let events = Memo::new(move |_| store.with(|plan| timeline(plan, &clock::time_zone())));
     let long_term_goals = Memo::new(move |_| {
         store.with(|plan| {
             GoalTree::new(plan)
