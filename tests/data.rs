@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 use waypoint::domain::calendar::{Date, Timestamp};
-use waypoint::domain::example::example_plan;
+use waypoint::domain::example::example_plan_on;
 use waypoint::domain::goals::{add_goal, NewGoal};
 use waypoint::domain::method::without_private;
 use waypoint::domain::plan::{Id, Plan};
@@ -109,7 +109,7 @@ fn a_replaced_plan_is_kept_in_storage_and_restored() {
         persistence::discard_previous_plan();
         let store = PlanStore::from_outcome(LoadOutcome::Loaded(Box::new(plan_with_goal("Mine"))));
         let flow = ImportFlow::new(store);
-        flow.offer("other.json", example_plan(now(), today()));
+        flow.offer("other.json", example_plan_on(now(), today()));
         assert!(matches!(
             flow.state().get_untracked(),
             ImportState::Ready { .. }
@@ -139,7 +139,7 @@ fn a_replaced_plan_is_kept_in_storage_and_restored() {
 
 #[wasm_bindgen_test]
 async fn a_share_link_carries_the_plan_and_a_damaged_one_is_refused() {
-    let shared = without_private(&example_plan(now(), today()));
+    let shared = without_private(&example_plan_on(now(), today()));
     let link = make_share_link(&shared).await.expect("a link");
     let payload = link
         .split_once(SHARE_FRAGMENT_PREFIX)

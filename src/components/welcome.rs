@@ -2,7 +2,7 @@
 //! is in use, a way to clear it or keep it.
 
 use crate::clock;
-use crate::domain::example::{example_plan, holds_example};
+use crate::domain::example::{example_plan_on, holds_example};
 use crate::import_flow::use_import_flow;
 use crate::persistence;
 use crate::routing::Section;
@@ -14,7 +14,10 @@ use leptos::prelude::*;
 pub fn ExploreExample() -> impl IntoView {
     let store = use_plan_store();
     let explore = move |_| {
-        let _ = store.replace(example_plan(clock::now(), clock::today()), Replacement::Example);
+        let _ = store.replace(
+            example_plan_on(clock::now(), clock::today()),
+            Replacement::Example,
+        );
         let _ = window().location().set_hash(&Section::NextStep.href());
     };
     view! {

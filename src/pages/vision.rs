@@ -346,7 +346,7 @@ fn StatementStep() -> impl IntoView {
                                     <li class="vision-history__item">
                                         <p class="vision-history__statement">{version.statement.clone()}</p>
                                         <p class="vision-history__meta">
-                                            {format!("Until {}", clock::local_date(version.replaced_at).short_label())}
+                                            {format!("Until {}", crate::clock::local_date(version.replaced_at).short_label())}
                                             {version.excitement.map(|score| format!(" · excitement {score}/10"))}
                                         </p>
                                         <button
