@@ -2,7 +2,8 @@
 // Trunk.toml, so `trunk build`, `make dist` and `make test` all run it):
 //
 // 1. The Content-Security-Policy: trunk loads the wasm from an inline module
-//    script, so the sha256 of every inline script goes into the policy's
+//    script, and the page sets the theme and picks its skeleton in another
+//    (index.html), so the sha256 of every inline script goes into the policy's
 //    script-src, and no other inline script can run (debug builds, for trunk
 //    serve's auto-reload, allow inline scripts instead).
 // 2. The single-file edition, waypoint.html (release builds): the CSS, the JS
@@ -24,6 +25,10 @@ const sourceDir = fileURLToPath(new URL('..', import.meta.url));
 
 const SINGLE_FILE = 'waypoint.html';
 const WORKER = 'sw.js';
+// The page's one inline script of its own (index.html): it applies the
+// person's theme, and picks the skeleton, before the first paint. Both
+// editions allow it by its hash.
+const FIRST_PAINT_SCRIPT_ID = 'waypoint-first-paint';
 const REGISTER_SCRIPT = /<script\b[^>]*\bsrc="\.?\/?register-sw[^"]*"[^>]*><\/script>\s*/;
 
 const sha256 = (data) => createHash('sha256').update(data);
@@ -61,7 +66,8 @@ function inlineScripts(html) {
     if (/\bsrc=/.test(attributes)) continue;
     const type = /\btype="([^"]*)"/.exec(attributes)?.[1] ?? '';
     if (type && type !== 'module' && !/javascript/i.test(type)) continue;
-    scripts.push({ element: match[0], text: match[2] });
+    const firstPaint = new RegExp(`\\bid="${FIRST_PAINT_SCRIPT_ID}"`).test(attributes);
+    scripts.push({ element: match[0], text: match[2], firstPaint });
   }
   return scripts;
 }
@@ -73,8 +79,12 @@ let index = await readFile(indexPath, 'utf8');
   const { tag, directives } = readPolicy(index);
   const scriptSrc = directives.get('script-src');
   if (!scriptSrc) fail('the Content-Security-Policy has no script-src');
-  const hashes = inlineScripts(index).map(({ text }) => cspHash(text));
-  if (hashes.length === 0) fail('found no inline loader script in index.html: has trunk changed how it loads the wasm?');
+  const scripts = inlineScripts(index);
+  if (!scripts.some((script) => !script.firstPaint)) {
+    fail('found no inline loader script in index.html: has trunk changed how it loads the wasm?');
+  }
+  if (!scripts.some((script) => script.firstPaint)) fail(`index.html has no inline script with id="${FIRST_PAINT_SCRIPT_ID}"`);
+  const hashes = scripts.map(({ text }) => cspHash(text));
   // Running again on the same folder replaces the hashes rather than adding more.
   const kept = scriptSrc.filter((source) => !source.startsWith("'sha256-") && source !== "'unsafe-inline'");
   // Debug builds only (trunk serve): trunk fills the address into its
@@ -146,8 +156,10 @@ async function singleFile(page) {
   const file = (name) => readFile(join(dir, name.replace(/^\.\//, '')));
   let html = page;
 
-  const loader = inlineScripts(html);
+  const inline = inlineScripts(html);
+  const loader = inline.filter((script) => !script.firstPaint);
   if (loader.length !== 1) fail(`expected one inline loader script, found ${loader.length}`);
+  const firstPaint = inline.find((script) => script.firstPaint);
   const glueName = /from\s+'([^']+\.js)'/.exec(loader[0].text)?.[1];
   const wasmName = /module_or_path:\s*'([^']+\.wasm)'/.exec(loader[0].text)?.[1];
   if (!glueName || !wasmName) fail('could not read the glue and wasm names from the loader script');
@@ -205,7 +217,7 @@ async function singleFile(page) {
   const { tag } = readPolicy(html);
   const policy = new Map([
     ['default-src', ["'none'"]],
-    ['script-src', [cspHash(boot), "'wasm-unsafe-eval'"]],
+    ['script-src', [cspHash(boot), ...(firstPaint ? [cspHash(firstPaint.text)] : []), "'wasm-unsafe-eval'"]],
     ['style-src', [cspHash(css)]],
     ['img-src', ['data:', 'blob:']],
     ['connect-src', ["'none'"]],
@@ -215,7 +227,7 @@ async function singleFile(page) {
   ]);
   html = html
     .replace(/<!-- Private by construction:[\s\S]*?-->/, () =>
-      ['<!-- The single-file edition: no network at all (connect-src', "'none'), only its own two inline blocks run, by hash. -->"].join(' '),
+      ['<!-- The single-file edition: no network at all (connect-src', "'none'), only its own inline scripts and style run, by hash. -->"].join(' '),
     )
     .replace(tag, writePolicy(policy));
 

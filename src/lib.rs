@@ -20,9 +20,17 @@ pub mod share_link;
 pub mod shortcuts;
 pub mod state;
 
-/// Mounts the app on the page.
+/// Id of the shell's skeleton in `index.html`, painted while the app loads.
+const SKELETON_ID: &str = "waypoint-skeleton";
+
+/// Mounts the app on the page, in place of the skeleton.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Taken away in the same task as the app is drawn, so that no frame shows
+    // both, or neither.
+    if let Some(skeleton) = leptos::prelude::document().get_element_by_id(SKELETON_ID) {
+        skeleton.remove();
+    }
     leptos::mount::mount_to_body(app::App);
     perf::mark("waypoint:interactive");
 }
