@@ -10,14 +10,22 @@
 //    glue and the wasm (base64) inlined, with a policy of its own and no
 //    network at all, to open from file:// with no server.
 // 3. The service worker, sw.js: web/sw.js with the exact list of this build's
-//    files and a version derived from their contents. Debug builds (trunk
-//    serve) get no service worker, so a rebuild always shows at once.
+//    files (those it downloads at install, which of them carry a hash of their
+//    contents in their names, and those it keeps when first asked for) and a
+//    version derived from their contents. Debug builds (trunk serve) get no
+//    service worker, so a rebuild always shows at once.
+// 4. Precompressed copies (release builds): `name.br` (brotli, quality 11) and
+//    `name.gz` (gzip -9) beside every text and wasm file, for hosts that send
+//    them to browsers that accept them (scripts/serve-dist.mjs does).
 //
 // By hand, on a built folder: node scripts/post-build.mjs [dir] [release|debug]
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { isContentHashed } from './serve-dist.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const profile = process.env.TRUNK_PROFILE ?? process.argv[3] ?? 'release';
@@ -29,6 +37,13 @@ const WORKER = 'sw.js';
 // person's theme, and picks the skeleton, before the first paint. Both
 // editions allow it by its hash.
 const FIRST_PAINT_SCRIPT_ID = 'waypoint-first-paint';
+// What gets precompressed copies: text and wasm (images are compressed already).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.webmanifest']);
+const COMPRESSED_SUFFIXES = ['.br', '.gz'];
+// Files the app never loads itself (the PNG icons, for installing; the plan
+// file's schema, for people and tools): the service worker keeps each when
+// first asked for instead of downloading them all at the first visit.
+const ON_DEMAND = /^(?:icon-[^/]*\.png|plan\.schema\.json)$/;
 const REGISTER_SCRIPT = /<script\b[^>]*\bsrc="\.?\/?register-sw[^"]*"[^>]*><\/script>\s*/;
 
 const sha256 = (data) => createHash('sha256').update(data);
@@ -116,18 +131,27 @@ if (profile === 'release') {
   const template = await readFile(join(sourceDir, 'web', WORKER), 'utf8');
   let worker;
   if (profile === 'release') {
-    const files = (await listFiles(dir)).filter((file) => file !== WORKER && file !== SINGLE_FILE);
+    const files = (await listFiles(dir)).filter(
+      (file) => file !== WORKER && file !== SINGLE_FILE && !COMPRESSED_SUFFIXES.some((suffix) => file.endsWith(suffix)),
+    );
     // The version: this worker's own code and every file it serves.
     const version = sha256(template);
     for (const file of files) {
       version.update(`${file}\0${sha256(await readFile(join(dir, file))).digest('hex')}\n`);
     }
-    const precache = files.map((file) => (file === 'index.html' ? './' : file));
+    const precache = files.filter((file) => !ON_DEMAND.test(file)).map((file) => (file === 'index.html' ? './' : file));
+    const onDemand = files.filter((file) => ON_DEMAND.test(file));
+    const contentHashed = precache.filter((file) => isContentHashed(file));
+    if (!contentHashed.some((file) => file.endsWith('.wasm'))) {
+      fail(`found no content-hashed wasm among ${precache.join(', ')}: has trunk changed how it names files?`);
+    }
     worker = template
       .replace("'__WAYPOINT_VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
-      .replace('__WAYPOINT_FILES__', JSON.stringify(precache, null, 2));
+      .replace('__WAYPOINT_FILES__', JSON.stringify(precache, null, 2))
+      .replace('__WAYPOINT_CONTENT_HASHED__', JSON.stringify(contentHashed, null, 2))
+      .replace('__WAYPOINT_ON_DEMAND__', JSON.stringify(onDemand, null, 2));
     if (worker.includes('__WAYPOINT_')) fail(`web/${WORKER} still has a placeholder after filling it in`);
-    console.log(`post-build: ${WORKER} caches ${precache.length} files`);
+    console.log(`post-build: ${WORKER} caches ${precache.length} files, and ${onDemand.length} more when asked for`);
   } else {
     worker = [
       "// Debug build: no offline cache. A worker left by a release build on this",
@@ -141,6 +165,53 @@ if (profile === 'release') {
     ].join('\n');
   }
   await writeFile(join(dir, WORKER), worker);
+}
+
+// 4. Precompressed copies, last, once every file is final. Each gets its
+//    file's modification time, a millisecond on (nginx recommends the same
+//    time), so that a host that compares them sees it is not older (and a file edited afterwards, as the
+//    update tests do to a copy of the site, is sent as it now is).
+if (profile === 'release') {
+  const brotli = promisify(brotliCompress);
+  const gzipped = promisify(gzip);
+  const files = (await listFiles(dir)).filter((file) => COMPRESSIBLE.has(extname(file)));
+  let before = 0;
+  let after = 0;
+  await Promise.all(
+    files.map(async (file) => {
+      const bytes = await readFile(join(dir, file));
+      const [br, gz] = await Promise.all([
+        brotli(bytes, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: 11,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            [zlib.BROTLI_PARAM_MODE]: extname(file) === '.wasm' ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
+          },
+        }),
+        gzipped(bytes, { level: 9 }),
+      ]);
+      // A millisecond on, so that the copy is never the older however the
+      // file system rounds the time.
+      const { atimeMs, mtimeMs } = await stat(join(dir, file));
+      for (const [suffix, data] of [['.br', br], ['.gz', gz]]) {
+        await writeFile(join(dir, file + suffix), data);
+        await utimes(join(dir, file + suffix), atimeMs / 1000, (Math.ceil(mtimeMs) + 1) / 1000);
+      }
+      if (file !== SINGLE_FILE) {
+        before += bytes.length;
+        after += br.length;
+      }
+    }),
+  );
+  console.log(`post-build: .br and .gz beside ${files.length} files (the site: ${kb(before)} KB, ${kb(after)} KB brotli)`);
+} else {
+  for (const file of await listFiles(dir)) {
+    if (COMPRESSED_SUFFIXES.some((suffix) => file.endsWith(suffix))) await rm(join(dir, file));
+  }
+}
+
+function kb(bytes) {
+  return (bytes / 1024).toFixed(0);
 }
 
 async function listFiles(root) {

@@ -85,8 +85,17 @@
     });
   }
 
-  container
-    .register(workerUrl, { scope: new URL('./', workerUrl).href, updateViaCache: 'none' })
-    .then(watch)
-    .catch((error) => console.warn('Waypoint works online only here: no service worker.', error));
+  function register() {
+    container
+      .register(workerUrl, { scope: new URL('./', workerUrl).href, updateViaCache: 'none' })
+      .then(watch)
+      .catch((error) => console.warn('Waypoint works online only here: no service worker.', error));
+  }
+
+  // Once the app has started: by then the page has downloaded the files the
+  // worker keeps, which it then takes from the browser's cache instead of
+  // fetching them a second time, and its own downloads never slow the
+  // page's. (trunk's loader sets wasmBindings just before announcing the start.)
+  if (window.wasmBindings) register();
+  else window.addEventListener('TrunkApplicationStarted', register, { once: true });
 })();

@@ -1,7 +1,9 @@
 // Waypoint's service worker: the app keeps working with no network.
 //
 // scripts/post-build.mjs copies this file into the build as sw.js and fills in
-// the build's version and the exact list of its files. Each version keeps its
+// the build's version, the exact list of the files the app runs on (and
+// which of them carry a hash of their contents in their names) and the files
+// kept only once something asks for them. Each version keeps its
 // own cache, serves those files from it (cache first) and serves the app shell
 // (index.html) for navigations, so a page always runs one version whole. A new
 // version installs in the background and waits: it takes over only when the
@@ -10,6 +12,14 @@
 const VERSION = '__WAYPOINT_VERSION__';
 // Paths relative to this script; './' is the app shell.
 const FILES = __WAYPOINT_FILES__;
+// Of those, the files whose names change whenever their contents do (the
+// wasm, the JS glue, the style sheets): any copy of one is this version's.
+const CONTENT_HASHED = new Set(__WAYPOINT_CONTENT_HASHED__);
+// Files the app itself never loads: the PNG icons, which a browser asks for
+// when the app is installed, and the plan file's schema, for people and
+// tools. Downloaded at the first visit they would cost every visitor, so each
+// is kept in this version's cache the first time it is asked for.
+const ON_DEMAND = __WAYPOINT_ON_DEMAND__;
 
 const SCOPE = new URL(self.registration.scope);
 // Caches are per origin: keep this scope's apart from another copy of
@@ -18,6 +28,7 @@ const CACHE_PREFIX = `waypoint:${SCOPE.pathname}:`;
 const CACHE = CACHE_PREFIX + VERSION;
 const SHELL = new URL('./', self.location).href;
 const PRECACHED = new Set(FILES.map((path) => new URL(path, self.location).pathname));
+const KEPT_ON_DEMAND = new Set(ON_DEMAND.map((path) => new URL(path, self.location).pathname));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
@@ -28,8 +39,12 @@ async function precache() {
   await Promise.all(
     FILES.map(async (path) => {
       const url = new URL(path, self.location);
-      // Past the HTTP cache: a stale copy must not end up in this version.
-      const response = await fetch(url, { cache: 'no-cache' });
+      // A content-hashed file the page has just downloaded comes from the
+      // HTTP cache, not again over the network: its name vouches for it. The
+      // others keep their names from version to version, so the server is
+      // asked whether the copy at hand is still current (a 304 costs a few
+      // headers): a stale copy must not end up in this version.
+      const response = await fetch(url, { cache: CONTENT_HASHED.has(path) ? 'default' : 'no-cache' });
       if (!response.ok) throw new Error(`Waypoint ${VERSION}: ${url.pathname} answered ${response.status}`);
       await cache.put(url, response.redirected ? await unredirected(response) : response);
     }),
@@ -76,6 +91,8 @@ self.addEventListener('fetch', (event) => {
   }
   if (PRECACHED.has(url.pathname)) {
     event.respondWith(fromCache(url.origin + url.pathname, request));
+  } else if (KEPT_ON_DEMAND.has(url.pathname)) {
+    event.respondWith(fromCacheOrKept(url.origin + url.pathname, request));
   }
 });
 
@@ -84,4 +101,14 @@ async function fromCache(key, request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key);
   return cached ?? fetch(request);
+}
+
+// This version's copy if it has one; otherwise the network's, kept for next time.
+async function fromCacheOrKept(key, request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(key);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && !response.redirected) await cache.put(key, response.clone());
+  return response;
 }

@@ -87,6 +87,9 @@ test('the banner is announced politely and reachable by keyboard', async ({ page
   const banner = page.getByRole('status').filter({ hasText: 'A new version of Waypoint is ready' });
   await expect(banner).toBeVisible();
   await expect(banner).toHaveAttribute('role', 'status');
+  // Last in reading order, after everything the app shows.
+  expect(await page.evaluate(() => document.body.lastElementChild.getAttribute('role'))).toBe('status');
+  await expect(page.locator('body > :last-child')).toContainText('A new version of Waypoint is ready');
   const reload = banner.getByRole('button', { name: 'Reload' });
   const later = banner.getByRole('button', { name: /^Not now/ });
   // Nothing takes focus on its own.
