@@ -43,8 +43,9 @@ bench: setup
 	trunk build --release
 	node bench/run.mjs
 
-## The benchmark on the small plan only, 3 runs, on the build in dist/ (built
-## if missing). Fails only if the harness breaks, never on timing.
+## The benchmark on the small plan only, 3 runs, with the first visit and the
+## wasm's size but no Lighthouse, on the build in dist/ (built if missing).
+## Fails only if the harness breaks, never on timing.
 bench-quick: setup
 	test -f dist/index.html || trunk build --release
 	BENCH_QUICK=1 node bench/run.mjs

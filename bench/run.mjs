@@ -1,22 +1,30 @@
-// Waypoint's benchmark: serves the release build in dist/ on 127.0.0.1, drives
-// headless Chromium (/usr/bin/chromium) through Playwright, and prints one JSON
-// object of figures, also written to bench/results.json. `make bench` builds
-// first; README.md ("Performance") explains each figure and its target.
+// Waypoint's benchmark: serves the release build in dist/ on 127.0.0.1 as a
+// static host does (validators, cache lives, precompressed files), drives
+// headless Chromium (/usr/bin/chromium) through Playwright and Lighthouse, and
+// prints one JSON object of figures, also written to bench/results.json.
+// `make bench` builds first; README.md ("Performance") explains each figure
+// and its target.
 //
-//   node bench/run.mjs            15 runs of the empty, small and large plans
-//   BENCH_QUICK=1 node bench/run.mjs   (or --quick) the small plan only, 3 runs
+//   node bench/run.mjs            15 runs of the empty, small and large plans,
+//                                 5 of Expand all and Collapse all on the large
+//                                 plan, 3 of Lighthouse
+//   BENCH_QUICK=1 node bench/run.mjs   (or --quick) the small plan only, 3 runs,
+//                                 Expand all and Collapse all once, no Lighthouse
 //   BENCH_RUNS=30 node bench/run.mjs   more runs
+//   BENCH_LIGHTHOUSE_RUNS=5 node bench/run.mjs   more Lighthouse runs (0: none)
 //
 // It never fails on timing: targets are reported as met or not. It exits
 // non-zero only when the harness itself breaks (a figure is missing or not a
 // number, the plan did not load, a request left 127.0.0.1).
 import { chromium } from '@playwright/test';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { generatePlan, SIZES } from '../scripts/generate-plan.mjs';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
@@ -24,13 +32,26 @@ import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 15));
+// Expand all on the large plan draws 6,000 rows over a few seconds: fewer runs.
+const expandRuns = quick ? 1 : Math.min(runs, 5);
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? (quick ? 0 : 3));
 const KEYSTROKES = 10; // per run, into one step title (enough samples for a steady p95)
 const TOGGLES = 8; // per run: mark a step done, then open again, four times
 const PLAN_KEY = 'waypoint.plan';
 const log = (...words) => console.error('bench:', ...words);
 
 const TARGETS = {
-  transfer_kib: 150,
+  first_visit_ratio: 1.05,
+  lighthouse_performance: 95,
+  lighthouse_lcp_ms: 2500,
+  lighthouse_tbt_ms: 150,
+  lighthouse_accessibility: 100,
+  lighthouse_best_practices: 100,
+  wasm_brotli_kib: 260,
+  expand_all_next_paint_ms: 100,
+  expand_all_longest_task_ms: 50,
+  collapse_all_next_paint_ms: 100,
+  collapse_all_longest_task_ms: 50,
   interactive_large_over_empty: 1.5,
   typing_large_p95_ms: 16,
   typing_large_over_small_p95: 1.2,
@@ -70,6 +91,7 @@ function instrument() {
     events: [],
     typing: [],
     clicks: [],
+    bulk: [],
     saves: [],
     wasm: null,
   });
@@ -129,6 +151,19 @@ function instrument() {
         record.fromKey = keyAt == null ? null : now - keyAt;
       });
       afterQueuedTasks((now) => (record.toQueuedTasks = now - inputAt));
+    },
+    true,
+  );
+  // Expand all and Collapse all: the click to the next paint (the rows that
+  // come or go after it are watched by expandAndCollapse).
+  addEventListener(
+    'click',
+    (event) => {
+      const label = event.target.closest?.('button')?.textContent.trim();
+      if (label !== 'Expand all' && label !== 'Collapse all') return;
+      const record = { label, at: event.timeStamp, paint: null, done: null };
+      bench.bulk.push(record);
+      afterNextPaint((now) => (record.paint = now - record.at));
     },
     true,
   );
@@ -351,57 +386,237 @@ function savesInsideInput({ saves, saveMeasures, events }) {
   return inside;
 }
 
-// ---------------------------------------------------------------- transfer size
+// ---------------------------------------------------------------- the first visit
 
-/** Every file the first load fetches (the page, and the service worker it installs), gzip -9 each. */
-async function transfer(browser, base) {
-  const context = await browser.newContext({ serviceWorkers: 'allow' });
-  const fetched = new Map();
-  const outside = [];
-  context.on('requestfinished', async (request) => {
-    const url = new URL(request.url());
-    if (url.hostname !== '127.0.0.1') outside.push(request.url());
-    const path = url.pathname.slice(new URL(base).pathname.length) || 'index.html';
-    const by = request.serviceWorker() ? 'service worker' : 'page';
-    const response = await request.response();
-    let body = null;
+/**
+ * The bytes of a first visit as they went over the wire: every response the
+ * server sent (headers and body, compressed as sent), once per request, so a
+ * file fetched twice counts twice. Two visits in fresh contexts: one with the
+ * service worker blocked (what the page itself fetched), one with it allowed,
+ * until it has installed and taken over (its precache included).
+ */
+async function firstVisit(browser, base, recorder, precached) {
+  const visit = async (serviceWorkers) => {
+    const context = await browser.newContext({ serviceWorkers });
+    const outside = [];
+    context.on('request', (request) => {
+      if (new URL(request.url()).hostname !== '127.0.0.1') outside.push(request.url());
+    });
+    const responses = recorder.start();
     try {
-      body = await response.body();
-    } catch {
-      // Bodies of some worker requests are not kept: read the same file from dist/.
+      const page = await context.newPage();
+      await page.goto(base);
+      await waitFor(page, () => performance.getEntriesByName('waypoint:interactive').length > 0, null, 'waypoint:interactive');
+      if (serviceWorkers === 'allow') {
+        // The worker installs after the app has started; once active, its precache is complete.
+        await waitFor(page, () => navigator.serviceWorker?.ready.then((registration) => registration.active?.state === 'activated'), null, 'the service worker', 60_000);
+        const cached = await page.evaluate(async () => {
+          const names = await caches.keys();
+          const cache = await caches.open(names.find((name) => name.startsWith('waypoint:')));
+          return (await cache.keys()).map((request) => new URL(request.url).pathname);
+        });
+        const missing = precached.filter((file) => !cached.includes(new URL(file, base).pathname));
+        if (missing.length) broken(`the service worker's cache lacks ${missing.join(', ')}`);
+      }
+      // Whatever the page fetches after starting (the icon) is part of the visit.
+      await page.waitForLoadState('networkidle');
+    } finally {
+      recorder.stop();
+      await context.close();
     }
-    // The worker fetches the page's files for its cache too, sometimes first:
-    // a file the page fetched counts as the page's.
-    const earlier = fetched.get(path);
-    if (!earlier || (earlier.by !== 'page' && by === 'page')) {
-      fetched.set(path, { by, body: body ?? earlier?.body ?? null, status: response?.status() });
+    if (outside.length) broken(`requests left 127.0.0.1: ${outside.join(', ')}`);
+    const prefix = new URL(base).pathname;
+    return responses.map((response) => ({ ...response, path: response.path.slice(prefix.length) || './' }));
+  };
+  const pageOnly = await visit('block');
+  const withWorker = await visit('allow');
+  const total = (list) => list.reduce((sum, response) => sum + response.bytes, 0);
+  const needed = { 'the page': /^\.\/$/, 'the wasm': /\.wasm$/, 'the JS glue': /^waypoint-.*\.js$/, 'the style sheets': /\.css$/,
+    'the worker registration': /^register-sw.*\.js$/, 'the icon': /^favicon\.svg$/ };
+  for (const [what, name] of Object.entries({ ...needed, 'the service worker': /^sw\.js$/ })) {
+    const list = what === 'the service worker' ? withWorker : pageOnly;
+    if (!list.some((response) => name.test(response.path))) {
+      broken(`the first visit did not fetch ${what} (got ${list.map((response) => response.path).join(', ')})`);
     }
-  });
-  const page = await context.newPage();
-  await page.goto(base);
-  await waitFor(page, () => performance.getEntriesByName('waypoint:interactive').length > 0, null, 'waypoint:interactive');
-  // The worker installs in the background and fetches the release's files for its cache.
-  await waitFor(page, () => navigator.serviceWorker?.ready.then((registration) => !!registration.active), null, 'the service worker', 30_000);
-  await page.waitForLoadState('networkidle');
-  await pause(page, 500);
-  await context.close();
-  if (outside.length) broken(`requests left 127.0.0.1: ${outside.join(', ')}`);
+  }
+  for (const list of [pageOnly, withWorker]) {
+    const wasm = list.find((response) => response.path.endsWith('.wasm') && response.status === 200);
+    if (!wasm?.encoding) broken('the wasm was sent uncompressed: is the build missing its .br and .gz files?');
+  }
+  const kib = (bytes) => round(bytes / 1024);
+  return {
+    ratio: round(total(withWorker) / total(pageOnly), 3),
+    all_kib: kib(total(withWorker)),
+    page_kib: kib(total(pageOnly)),
+    requests: withWorker.length,
+    page_requests: pageOnly.length,
+    responses: withWorker.map(({ path, status, encoding, bytes }) => ({ path, status, encoding, bytes })),
+  };
+}
 
-  const files = [];
-  for (const [path, { by, body, status }] of fetched) {
-    if (status !== 200) continue;
-    // Playwright keeps no body for the worker's own fetches: the server sends the file as it is.
-    const bytes = body?.length ? body : await readFile(join(root, 'dist', path));
-    files.push({ file: path, by, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+/** Records what the server sends between start() and stop(). */
+function responseRecorder() {
+  let current = null;
+  return {
+    start: () => (current = []),
+    stop: () => (current = null),
+    onResponse: (response) => current?.push(response),
+  };
+}
+
+/** The files the service worker precaches, from this build's sw.js. */
+async function precacheList() {
+  const worker = await readFile(join(root, 'dist', 'sw.js'), 'utf8');
+  const list = /const FILES = (\[[\s\S]*?\]);/.exec(worker)?.[1];
+  if (!list) broken('dist/sw.js has no FILES list');
+  return JSON.parse(list);
+}
+
+// ---------------------------------------------------------------- the wasm
+
+/** The wasm's size raw, brotli -q 11 and gzip -9 (Node's zlib), in KiB. */
+async function wasmSize() {
+  const dist = join(root, 'dist');
+  const name = (await readdir(dist)).find((file) => file.endsWith('.wasm'));
+  if (!name) broken('no .wasm in dist/');
+  const bytes = await readFile(join(dist, name));
+  const [br, gz] = await Promise.all([
+    promisify(brotliCompress)(bytes, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }),
+    promisify(gzip)(bytes, { level: 9 }),
+  ]);
+  const kib = (n) => round(n / 1024);
+  return { file: name, raw_kib: kib(bytes.length), brotli_kib: kib(br.length), gzip_kib: kib(gz.length) };
+}
+
+// ---------------------------------------------------------------- Expand all, Collapse all
+
+/**
+ * Clicks "Expand all" and "Collapse all" (the order that changes something:
+ * a plan that opened collapsed is expanded first) with a hand's pace, and
+ * measures for each: the click to the next paint (the typing probe's), the
+ * click to the paint after the last row came or went, and the longest task
+ * in between.
+ */
+async function expandAndCollapse(page, { allRows, rootRows }) {
+  const rowsNow = await page.evaluate(() => document.querySelectorAll('li.goal').length);
+  const steps =
+    rowsNow === allRows
+      ? [['Collapse all', rootRows], ['Expand all', allRows]]
+      : [['Expand all', allRows], ['Collapse all', rootRows]];
+  // Where the buttons are, found while few rows are drawn (naming a button
+  // among thousands of rows is slow for the test driver); they stay put above the list.
+  const boxes = {};
+  for (const [label] of steps) {
+    boxes[label] = await page.getByRole('button', { name: label, exact: true }).boundingBox();
+    if (!boxes[label]) broken(`no "${label}" button`);
   }
-  files.sort((a, b) => b.gzip - a.gzip);
-  const kib = (list) => round(list.reduce((sum, file) => sum + file.gzip, 0) / 1024);
-  const needed = { 'the page': /^index\.html$/, 'the wasm': /\.wasm$/, 'the JS glue': /^waypoint-.*\.js$/, 'the style sheets': /\.css$/,
-    'the worker registration': /^register-sw.*\.js$/, 'the service worker': /^sw\.js$/, 'the manifest': /^manifest\.webmanifest$/, 'the icon': /^favicon\.svg$/ };
-  for (const [what, name] of Object.entries(needed)) {
-    if (!files.some((file) => name.test(file.file))) broken(`the first load did not fetch ${what} (got ${files.map((file) => file.file).join(', ')})`);
+  await pause(page, 300);
+  const results = {};
+  for (const [label, rows] of steps) {
+    const box = boxes[label];
+    const before = await page.evaluate(() => window.__bench.bulk.length);
+    // From the click on, each frame looks at the row count; the first frame
+    // that finds it at `rows` is followed to its paint.
+    await page.evaluate(
+      ([rows, index]) => {
+        const goals = document.getElementsByClassName('goal');
+        const watch = () =>
+          requestAnimationFrame(() => {
+            const record = window.__bench.bulk[index];
+            if (!record || goals.length !== rows) return watch();
+            const done = (now) => (record.done = now - record.at);
+            if (window.scheduler?.postTask) scheduler.postTask(() => done(performance.now()), { priority: 'user-blocking' });
+            else setTimeout(() => done(performance.now()), 0);
+          });
+        watch();
+      },
+      [rows, before],
+    );
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await pause(page, 60);
+    await page.mouse.down();
+    await pause(page, 80);
+    await page.mouse.up();
+    await waitFor(page, (index) => window.__bench.bulk[index]?.done != null && window.__bench.bulk[index]?.paint != null, before, `${label} to finish`, 60_000);
+    const record = await page.evaluate(
+      (index) => {
+        const record = window.__bench.bulk[index];
+        const end = record.at + record.done;
+        const tasks = window.__bench.longTasks.filter((task) => task.start + task.duration >= record.at && task.start <= end);
+        return { ...record, longest: Math.max(0, ...tasks.map((task) => task.duration)), longTasks: tasks.length };
+      },
+      before,
+    );
+    if (record.label !== label) broken(`clicked "${label}" but the probe saw "${record.label}"`);
+    results[label] = record;
+    await pause(page, 300);
   }
-  return { total_kib: kib(files), page_kib: kib(files.filter((file) => file.by === 'page')), files };
+  return results;
+}
+
+// ---------------------------------------------------------------- Lighthouse
+
+// Lighthouse starts a Chromium of its own: the system's, headless, with no
+// traffic of its own (as scripts/chromium.mjs starts it for the tests).
+const LIGHTHOUSE_CHROME_FLAGS = ['--headless=new', ...CHROMIUM_LAUNCH.args];
+
+/**
+ * Lighthouse's default mobile profile (simulated slow 4G, 4x slower CPU) on a
+ * first visit, `count` times, each in a fresh browser; the figures of each run.
+ */
+async function lighthouse(url, count) {
+  const cli = join(root, 'node_modules', '.bin', 'lighthouse');
+  if (!existsSync(cli)) broken('Lighthouse is not installed (npm ci)');
+  const dir = await mkdtemp(join(tmpdir(), 'waypoint-lighthouse-'));
+  const samples = [];
+  try {
+    for (let run = 0; run < count; run++) {
+      const output = join(dir, `run-${run}.json`);
+      try {
+        await promisify(execFile)(
+          cli,
+          [
+            url,
+            '--quiet',
+            '--output=json',
+            `--output-path=${output}`,
+            '--only-categories=performance,accessibility,best-practices',
+            `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS.join(' ')}`,
+          ],
+          { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM_LAUNCH.executablePath }, maxBuffer: 64 << 20 },
+        );
+      } catch (error) {
+        broken(`Lighthouse failed: ${error.stderr || error.message}`);
+      }
+      const report = JSON.parse(await readFile(output, 'utf8'));
+      if (report.runtimeError) broken(`Lighthouse: ${report.runtimeError.code} ${report.runtimeError.message}`);
+      const audit = (id) => report.audits[id];
+      const score = (id) => (report.categories[id].score == null ? null : Math.round(report.categories[id].score * 100));
+      // Audits that count against a category and did not pass, to say why a score is short.
+      const failing = (id) =>
+        report.categories[id].auditRefs
+          .filter((ref) => ref.weight > 0 && audit(ref.id).score != null && audit(ref.id).score < 1)
+          .map((ref) => ref.id);
+      samples.push({
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        best_practices: score('best-practices'),
+        fcp: audit('first-contentful-paint').numericValue,
+        lcp: audit('largest-contentful-paint').numericValue,
+        tbt: audit('total-blocking-time').numericValue,
+        cls: audit('cumulative-layout-shift').numericValue,
+        speed_index: audit('speed-index').numericValue,
+        lcp_element: audit('largest-contentful-paint-element')?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
+        failing: { accessibility: failing('accessibility'), best_practices: failing('best-practices') },
+      });
+      log(`Lighthouse ${run + 1}/${count}: performance ${samples.at(-1).performance}, LCP ${round(samples.at(-1).lcp)} ms, TBT ${round(samples.at(-1).tbt)} ms`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return samples;
 }
 
 // ---------------------------------------------------------------- main
@@ -425,21 +640,30 @@ async function main() {
       },
       // Plans of more than 150 goals open collapsed: the long-term goals only.
       rowsAtOpen: plan.goals.length > 150 ? rows : plan.goals.length,
+      rows: { allRows: plan.goals.length, rootRows: rows },
     };
   }
+  // Expand all and Collapse all: on the large plan, or the small one in a quick run.
+  const bulkKind = quick ? 'small' : 'large';
 
   // How busy the machine was: the figures are only as steady as this.
   const loadBefore = loadavg()[0];
-  const server = await serveDist({ root: join(root, 'dist'), port: 0 });
+  const recorder = responseRecorder();
+  const server = await serveDist({ root: join(root, 'dist'), port: 0, onResponse: recorder.onResponse });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const browserVersion = browser.version();
   log(`Chromium ${browserVersion}, ${runs} runs of ${kinds.join(', ')}${quick ? ' (quick)' : ''} at ${server.url}`);
   const raw = Object.fromEntries(kinds.map((kind) => [kind, []]));
   const bareTyping = [];
-  let size;
+  const bulk = [];
+  let visit;
+  let wasm;
+  let audits = [];
   try {
-    size = await transfer(browser, server.url);
-    log(`transfer: ${size.total_kib} KiB gzip over ${size.files.length} files`);
+    wasm = await wasmSize();
+    log(`wasm: ${wasm.brotli_kib} KiB brotli, ${wasm.gzip_kib} KiB gzip`);
+    visit = await firstVisit(browser, server.url, recorder, await precacheList());
+    log(`first visit: ${visit.all_kib} KiB in all, ${visit.page_kib} KiB by the page (${visit.ratio})`);
     for (let run = 0; run < runs; run++) {
       // The kinds take turns, each run starting from the next one, so that a
       // slow moment of the machine, or coming first after the last run's
@@ -467,6 +691,20 @@ async function main() {
       bareTyping.push(...(await typingOnBareField(browser, server.url)));
       log(`run ${run + 1}/${runs} done`);
     }
+    for (let run = 0; run < expandRuns; run++) {
+      const plan = plans[bulkKind];
+      const { context, page } = await openApp(browser, server.url, plan.text);
+      try {
+        await waitFor(page, (n) => document.querySelectorAll('li.goal').length === n, plan.rowsAtOpen, `the ${bulkKind} plan's rows`);
+        bulk.push(await expandAndCollapse(page, plan.rows));
+      } finally {
+        await context.close();
+      }
+      log(`Expand all and Collapse all ${run + 1}/${expandRuns} done`);
+    }
+    // Last, with the test browser closed, so that it is alone on the machine.
+    await browser.close();
+    if (lighthouseRuns > 0) audits = await lighthouse(server.url, lighthouseRuns);
   } finally {
     await browser.close();
     await server.close();
@@ -475,8 +713,31 @@ async function main() {
   const all = (kind, pick) => (raw[kind] ?? []).flatMap(pick);
   const figure = (kind, pick, places) => (raw[kind] ? summary(all(kind, pick), places) : null);
   const mb = (bytes) => bytes / 1_048_576;
+  const median = (values) => round(percentile(values.filter((value) => value != null), 50));
+  const bulkFigure = (label, pick) => summary(bulk.map((run) => pick(run[label])));
   const figures = {
-    transfer_kib: { gzip9: size.total_kib, page_only: size.page_kib, files: size.files },
+    first_visit: visit,
+    wasm,
+    lighthouse: audits.length
+      ? {
+          runs: audits.length,
+          performance: median(audits.map((run) => run.performance)),
+          lcp_ms: median(audits.map((run) => run.lcp)),
+          tbt_ms: median(audits.map((run) => run.tbt)),
+          fcp_ms: median(audits.map((run) => run.fcp)),
+          speed_index_ms: median(audits.map((run) => run.speed_index)),
+          cls: round(percentile(audits.map((run) => run.cls), 50), 3),
+          accessibility: median(audits.map((run) => run.accessibility)),
+          best_practices: median(audits.map((run) => run.best_practices)),
+          each: audits,
+        }
+      : null,
+    expand_all_next_paint_ms: bulkFigure('Expand all', (r) => r.paint),
+    expand_all_done_ms: bulkFigure('Expand all', (r) => r.done),
+    expand_all_longest_task_ms: bulkFigure('Expand all', (r) => r.longest),
+    collapse_all_next_paint_ms: bulkFigure('Collapse all', (r) => r.paint),
+    collapse_all_done_ms: bulkFigure('Collapse all', (r) => r.done),
+    collapse_all_longest_task_ms: bulkFigure('Collapse all', (r) => r.longest),
     interactive_empty_ms: figure('empty', (s) => [s.interactive]),
     interactive_small_ms: figure('small', (s) => [s.interactive]),
     interactive_large_ms: figure('large', (s) => [s.interactive]),
@@ -515,8 +776,23 @@ async function main() {
   figures.interactive_large_over_empty = ratio(figures.interactive_large_ms?.median, figures.interactive_empty_ms.median);
   figures.typing_large_over_small_p95 = ratio(figures.typing_large_ms?.p95, figures.typing_small_ms.p95);
 
+  const lh = figures.lighthouse;
+  const atMost = (value, target) => (value == null ? null : value <= target);
+  const atLeast = (value, target) => (value == null ? null : value >= target);
+  // Expand all and Collapse all have targets on the large plan only.
+  const bulkTarget = (name) => (bulkKind === 'large' ? atMost(figures[name].median, TARGETS[name]) : null);
   const met = {
-    transfer_kib: figures.transfer_kib.gzip9 <= TARGETS.transfer_kib,
+    first_visit_ratio: atMost(figures.first_visit.ratio, TARGETS.first_visit_ratio),
+    lighthouse_performance: atLeast(lh?.performance, TARGETS.lighthouse_performance),
+    lighthouse_lcp_ms: atMost(lh?.lcp_ms, TARGETS.lighthouse_lcp_ms),
+    lighthouse_tbt_ms: atMost(lh?.tbt_ms, TARGETS.lighthouse_tbt_ms),
+    lighthouse_accessibility: atLeast(lh?.accessibility, TARGETS.lighthouse_accessibility),
+    lighthouse_best_practices: atLeast(lh?.best_practices, TARGETS.lighthouse_best_practices),
+    wasm_brotli_kib: atMost(figures.wasm.brotli_kib, TARGETS.wasm_brotli_kib),
+    expand_all_next_paint_ms: bulkTarget('expand_all_next_paint_ms'),
+    expand_all_longest_task_ms: bulkTarget('expand_all_longest_task_ms'),
+    collapse_all_next_paint_ms: bulkTarget('collapse_all_next_paint_ms'),
+    collapse_all_longest_task_ms: bulkTarget('collapse_all_longest_task_ms'),
     interactive_large_over_empty: figures.interactive_large_over_empty == null ? null : figures.interactive_large_over_empty <= TARGETS.interactive_large_over_empty,
     typing_large_p95_ms: figures.typing_large_ms ? figures.typing_large_ms.p95 <= TARGETS.typing_large_p95_ms : null,
     typing_large_over_small_p95: figures.typing_large_over_small_p95 == null ? null : figures.typing_large_over_small_p95 <= TARGETS.typing_large_over_small_p95,
@@ -534,6 +810,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? null, browser: `Chromium ${browserVersion}`, headless: true, load_average_1min: { before: round(loadBefore, 2), after: round(loadavg()[0], 2) } },
     plans: Object.fromEntries(Object.entries(plans).map(([kind, plan]) => [kind, { ...plan.counts, json_bytes: plan.text.length }])),
+    expand_and_collapse_plan: bulkKind,
     figures,
     targets: TARGETS,
     met,
@@ -545,15 +822,21 @@ async function main() {
     if (typeof value !== 'number' || !Number.isFinite(value)) problems.push(`${name} is ${value}`);
   };
   for (const [name, value] of Object.entries(figures)) {
-    if (value === null && !quick) problems.push(`${name} is missing`);
+    const expected = name === 'lighthouse' ? lighthouseRuns > 0 : !quick;
+    if (value === null && expected) problems.push(`${name} is missing`);
     if (value === null) continue;
     if (typeof value === 'number') check(name, value);
     else if ('median' in value) {
       check(`${name}.median`, value.median);
       check(`${name}.p95`, value.p95);
+      if (value.samples === 0) problems.push(`${name} has no samples`);
     }
   }
-  check('transfer_kib.gzip9', figures.transfer_kib.gzip9);
+  for (const name of ['ratio', 'all_kib', 'page_kib']) check(`first_visit.${name}`, figures.first_visit[name]);
+  for (const name of ['raw_kib', 'brotli_kib', 'gzip_kib']) check(`wasm.${name}`, figures.wasm[name]);
+  if (lh) {
+    for (const name of ['performance', 'lcp_ms', 'tbt_ms', 'accessibility', 'best_practices']) check(`lighthouse.${name}`, lh[name]);
+  }
   for (const kind of kinds.filter((kind) => kind !== 'empty')) {
     if (figures[`save_${kind}_ms`].samples < runs) problems.push(`save_${kind}_ms has ${figures[`save_${kind}_ms`].samples} samples for ${runs} runs`);
   }
