@@ -332,6 +332,226 @@ pub fn option_to_goal(
     Ok(())
 }
 
+/// The strengths an asset can be given, 1 to 5, in words.
+pub const STRENGTHS: [(u8, &str); 5] = [
+    (1, "a start"),
+    (2, "some"),
+    (3, "solid"),
+    (4, "strong"),
+    (5, "exceptional"),
+];
+
+/// A strength in words ("4: strong"), or `None` for a level outside 1 to 5.
+pub fn strength_words(level: u8) -> Option<String> {
+    STRENGTHS
+        .iter()
+        .find(|(known, _)| *known == level)
+        .map(|(level, words)| format!("{level}: {words}"))
+}
+
+/// The options that build on an asset, in the plan's order.
+pub fn options_using<'a>(plan: &'a Plan, asset: &Id) -> Vec<&'a CareerOption> {
+    plan.options
+        .iter()
+        .filter(|option| option.assets_used.contains(asset))
+        .collect()
+}
+
+/// The assets an option builds on, in the order Leverage lists them.
+/// References to assets no longer in the plan are passed over.
+pub fn assets_used<'a>(plan: &'a Plan, option: &CareerOption) -> Vec<&'a Asset> {
+    AssetKind::ALL
+        .into_iter()
+        .flat_map(|kind| plan.assets.iter().filter(move |asset| asset.kind == kind))
+        .filter(|asset| option.assets_used.contains(&asset.id))
+        .collect()
+}
+
+/// A written detail of an option: something a person fills in when it helps
+/// them weigh the option. Empty ones stay out of sight until asked for, so
+/// the board shows what the person has said, not a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptionDetail {
+    Who,
+    TheirPath,
+    WhatToLearn,
+    HowToReach,
+    WhatToTry,
+    WhatItWillTeach,
+    TimeCost,
+    MoneyCost,
+    Upside,
+    Risks,
+    Notes,
+}
+
+impl OptionDetail {
+    /// In the order an option's editor shows them: the kind's own first.
+    pub const ALL: [OptionDetail; 11] = [
+        Self::Who,
+        Self::TheirPath,
+        Self::WhatToLearn,
+        Self::HowToReach,
+        Self::WhatToTry,
+        Self::WhatItWillTeach,
+        Self::TimeCost,
+        Self::MoneyCost,
+        Self::Upside,
+        Self::Risks,
+        Self::Notes,
+    ];
+
+    /// The field's label, as the editor and the summaries show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Who => "Who",
+            Self::TheirPath => "Their path",
+            Self::WhatToLearn => "What to learn from them",
+            Self::HowToReach => "How to reach them",
+            Self::WhatToTry => "What you will try",
+            Self::WhatItWillTeach => "What it will teach you",
+            Self::TimeCost => "Time it costs",
+            Self::MoneyCost => "Money it costs",
+            Self::Upside => "Upside",
+            Self::Risks => "Risks",
+            Self::Notes => "Notes",
+        }
+    }
+
+    /// A short name for element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Who => "who",
+            Self::TheirPath => "path",
+            Self::WhatToLearn => "learn",
+            Self::HowToReach => "reach",
+            Self::WhatToTry => "try",
+            Self::WhatItWillTeach => "teach",
+            Self::TimeCost => "time",
+            Self::MoneyCost => "money",
+            Self::Upside => "upside",
+            Self::Risks => "risks",
+            Self::Notes => "notes",
+        }
+    }
+
+    /// Whether the detail takes a few sentences rather than a phrase.
+    pub fn takes_sentences(self) -> bool {
+        matches!(
+            self,
+            Self::TheirPath | Self::Upside | Self::Risks | Self::Notes
+        )
+    }
+
+    /// Whether the detail belongs to options of `kind`: a role model's
+    /// details to studying someone, an experiment's to trial and error,
+    /// the rest to every kind.
+    pub fn applies_to(self, kind: OptionKind) -> bool {
+        match self {
+            Self::Who | Self::TheirPath | Self::WhatToLearn | Self::HowToReach => {
+                kind == OptionKind::StudyRoleModel
+            }
+            Self::WhatToTry | Self::WhatItWillTeach => kind == OptionKind::TrialAndError,
+            _ => true,
+        }
+    }
+
+    /// Whether an option's card shows the detail's words in full: the ones
+    /// that weigh options against each other (what it costs, what it could
+    /// bring, what could go wrong) and the heart of its kind (who, what to
+    /// try). The card names the others when they hold words.
+    pub fn on_the_card(self) -> bool {
+        matches!(
+            self,
+            Self::Who
+                | Self::WhatToTry
+                | Self::TimeCost
+                | Self::MoneyCost
+                | Self::Upside
+                | Self::Risks
+        )
+    }
+
+    pub fn text(self, option: &CareerOption) -> &str {
+        match self {
+            Self::Who => &option.role_model.who,
+            Self::TheirPath => &option.role_model.their_path,
+            Self::WhatToLearn => &option.role_model.what_to_learn,
+            Self::HowToReach => &option.role_model.how_to_reach,
+            Self::WhatToTry => &option.experiment.what_to_try,
+            Self::WhatItWillTeach => &option.experiment.what_it_will_teach,
+            Self::TimeCost => &option.time_cost,
+            Self::MoneyCost => &option.money_cost,
+            Self::Upside => &option.upside,
+            Self::Risks => &option.risks,
+            Self::Notes => &option.notes,
+        }
+    }
+
+    pub fn text_mut(self, option: &mut CareerOption) -> &mut String {
+        match self {
+            Self::Who => &mut option.role_model.who,
+            Self::TheirPath => &mut option.role_model.their_path,
+            Self::WhatToLearn => &mut option.role_model.what_to_learn,
+            Self::HowToReach => &mut option.role_model.how_to_reach,
+            Self::WhatToTry => &mut option.experiment.what_to_try,
+            Self::WhatItWillTeach => &mut option.experiment.what_it_will_teach,
+            Self::TimeCost => &mut option.time_cost,
+            Self::MoneyCost => &mut option.money_cost,
+            Self::Upside => &mut option.upside,
+            Self::Risks => &mut option.risks,
+            Self::Notes => &mut option.notes,
+        }
+    }
+
+    /// Whether the option has words for this detail (spaces alone are none).
+    pub fn is_filled(self, option: &CareerOption) -> bool {
+        !self.text(option).trim().is_empty()
+    }
+}
+
+/// The details of an option's kind that hold words, in the editor's order:
+/// what its editor shows when it opens.
+pub fn filled_details(option: &CareerOption) -> Vec<OptionDetail> {
+    OptionDetail::ALL
+        .into_iter()
+        .filter(|detail| detail.applies_to(option.kind) && detail.is_filled(option))
+        .collect()
+}
+
+/// The details of an option's kind not among `shown`: what its editor
+/// offers to add.
+pub fn details_to_add(option: &CareerOption, shown: &[OptionDetail]) -> Vec<OptionDetail> {
+    OptionDetail::ALL
+        .into_iter()
+        .filter(|detail| detail.applies_to(option.kind) && !shown.contains(detail))
+        .collect()
+}
+
+/// The options to weigh against each other: those under consideration and
+/// those chosen (a choice is weighed against what it was chosen over), with
+/// the ones set aside too when asked for, in the plan's order.
+pub fn options_to_compare(plan: &Plan, with_set_aside: bool) -> Vec<&CareerOption> {
+    plan.options
+        .iter()
+        .filter(|option| with_set_aside || option.status != OptionStatus::SetAside)
+        .collect()
+}
+
+/// Gives an option a status (choosing it, setting it aside, or weighing it
+/// again); false when there is no such option or it already has it.
+pub fn set_option_status(plan: &mut Plan, id: &Id, status: OptionStatus, now: Timestamp) -> bool {
+    let current = plan
+        .options
+        .iter()
+        .find(|option| &option.id == id)
+        .map(|option| option.status);
+    if current.is_none_or(|current| current == status) {
+        return false;
+    }
+    edit_option(plan, id, now, |option| option.status = status)
+}
+
 /// The plan as it may be shared: private assets left out, and options no
 /// longer pointing at them.
 pub fn without_private(plan: &Plan) -> Plan {
@@ -578,5 +798,288 @@ mod tests {
         assert!(!to_file_text(&shared).contains("12,000"));
         assert_eq!(parse_plan(&to_file_text(&shared)).unwrap(), shared);
         assert_eq!(plan.assets.len(), 2, "the person's own plan is untouched");
+    }
+
+    /// A plan with one asset of each kind, added out of Leverage's order,
+    /// and options of three statuses.
+    fn plan_to_weigh() -> Plan {
+        let mut plan = Plan::default();
+        for (id, kind, name) in [
+            (
+                "a-savings",
+                AssetKind::SavingsAndResources,
+                "Six months of savings",
+            ),
+            ("a-skill", AssetKind::Skill, "Storytelling"),
+            ("a-person", AssetKind::Person, "Ana, the librarian"),
+        ] {
+            add_asset(&mut plan, Id::from(id), kind, name, at(0));
+        }
+        for (id, kind, title) in [
+            (
+                "o-1",
+                OptionKind::StudyRoleModel,
+                "Learn from a local author",
+            ),
+            ("o-2", OptionKind::Networking, "Join the writers' society"),
+            ("o-3", OptionKind::BackToSchool, "An illustration course"),
+        ] {
+            add_option(&mut plan, Id::from(id), kind, title, at(1));
+        }
+        plan
+    }
+
+    #[test]
+    fn strengths_read_as_words() {
+        assert_eq!(strength_words(1).as_deref(), Some("1: a start"));
+        assert_eq!(strength_words(4).as_deref(), Some("4: strong"));
+        assert_eq!(strength_words(0), None);
+        assert_eq!(strength_words(6), None);
+    }
+
+    #[test]
+    fn an_option_lists_its_assets_as_leverage_does_and_each_asset_its_options() {
+        let mut plan = plan_to_weigh();
+        edit_option(&mut plan, &Id::from("o-2"), at(2), |option| {
+            option.assets_used = vec![
+                Id::from("a-savings"),
+                Id::from("a-gone"),
+                Id::from("a-person"),
+                Id::from("a-skill"),
+            ]
+        });
+        edit_option(&mut plan, &Id::from("o-3"), at(2), |option| {
+            option.assets_used = vec![Id::from("a-skill")]
+        });
+        let option = plan.options[1].clone();
+        let names: Vec<&str> = assets_used(&plan, &option)
+            .iter()
+            .map(|asset| asset.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Storytelling",
+                "Ana, the librarian",
+                "Six months of savings"
+            ],
+            "skills, people, position, savings; the missing one passed over"
+        );
+        let users: Vec<&str> = options_using(&plan, &Id::from("a-skill"))
+            .iter()
+            .map(|option| option.title.as_str())
+            .collect();
+        assert_eq!(
+            users,
+            ["Join the writers' society", "An illustration course"]
+        );
+        assert!(options_using(&plan, &Id::from("a-gone-too")).is_empty());
+    }
+
+    #[test]
+    fn an_editor_shows_the_details_with_words_and_offers_the_rest_of_its_kind() {
+        let mut plan = plan_to_weigh();
+        edit_option(&mut plan, &Id::from("o-1"), at(2), |option| {
+            option.role_model.who = "A picture-book author".into();
+            option.risks = "She may not answer".into();
+            option.upside = "   ".into();
+            // Words kept from another kind stay out of this kind's editor.
+            option.experiment.what_to_try = "Read drafts aloud".into();
+        });
+        let option = &plan.options[0];
+        assert_eq!(
+            filled_details(option),
+            [OptionDetail::Who, OptionDetail::Risks],
+            "spaces are no words"
+        );
+        assert_eq!(
+            details_to_add(option, &[OptionDetail::Who, OptionDetail::Risks]),
+            [
+                OptionDetail::TheirPath,
+                OptionDetail::WhatToLearn,
+                OptionDetail::HowToReach,
+                OptionDetail::TimeCost,
+                OptionDetail::MoneyCost,
+                OptionDetail::Upside,
+                OptionDetail::Notes,
+            ]
+        );
+        let networking = &plan.options[1];
+        assert!(filled_details(networking).is_empty());
+        assert_eq!(
+            details_to_add(networking, &[]),
+            [
+                OptionDetail::TimeCost,
+                OptionDetail::MoneyCost,
+                OptionDetail::Upside,
+                OptionDetail::Risks,
+                OptionDetail::Notes,
+            ]
+        );
+    }
+
+    #[test]
+    fn each_detail_reads_and_writes_its_own_field() {
+        let mut option = plan_to_weigh().options[0].clone();
+        for (index, detail) in OptionDetail::ALL.into_iter().enumerate() {
+            *detail.text_mut(&mut option) = format!("words {index}");
+        }
+        for (index, detail) in OptionDetail::ALL.into_iter().enumerate() {
+            assert_eq!(detail.text(&option), format!("words {index}"), "{detail:?}");
+        }
+        let keys: std::collections::HashSet<&str> = OptionDetail::ALL
+            .into_iter()
+            .map(OptionDetail::key)
+            .collect();
+        assert_eq!(keys.len(), OptionDetail::ALL.len(), "ids stay unique");
+        assert_eq!(option.role_model.how_to_reach, "words 3");
+        assert_eq!(option.experiment.what_it_will_teach, "words 5");
+        assert_eq!(option.notes, "words 10");
+    }
+
+    #[test]
+    fn set_aside_options_are_compared_only_when_asked_for() {
+        let mut plan = plan_to_weigh();
+        assert!(set_option_status(
+            &mut plan,
+            &Id::from("o-1"),
+            OptionStatus::Chosen,
+            at(3)
+        ));
+        assert!(set_option_status(
+            &mut plan,
+            &Id::from("o-3"),
+            OptionStatus::SetAside,
+            at(3)
+        ));
+        let titles = |options: Vec<&CareerOption>| -> Vec<String> {
+            options.iter().map(|option| option.title.clone()).collect()
+        };
+        assert_eq!(
+            titles(options_to_compare(&plan, false)),
+            ["Learn from a local author", "Join the writers' society"]
+        );
+        assert_eq!(titles(options_to_compare(&plan, true)).len(), 3);
+    }
+
+    #[test]
+    fn a_status_change_is_stamped_once_and_only_when_it_changes_something() {
+        let mut plan = plan_to_weigh();
+        let id = Id::from("o-2");
+        assert!(set_option_status(
+            &mut plan,
+            &id,
+            OptionStatus::Chosen,
+            at(5)
+        ));
+        assert_eq!(plan.options[1].status, OptionStatus::Chosen);
+        assert_eq!(plan.options[1].updated_at, Some(at(5)));
+        assert_eq!(plan.updated_at, Some(at(5)));
+        assert!(
+            !set_option_status(&mut plan, &id, OptionStatus::Chosen, at(6)),
+            "already chosen"
+        );
+        assert_eq!(plan.options[1].updated_at, Some(at(5)));
+        assert!(!set_option_status(
+            &mut plan,
+            &Id::from("o-9"),
+            OptionStatus::SetAside,
+            at(7)
+        ));
+        assert_eq!(plan.updated_at, Some(at(5)));
+    }
+}
+
+// The host alone has proptest.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod detail_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("  \n ".to_owned()),
+            "[a-z ]{1,12}".prop_map(|text| format!("w{text}")),
+        ]
+    }
+
+    fn option() -> impl Strategy<Value = CareerOption> {
+        (
+            prop::sample::select(OptionKind::ALL.to_vec()),
+            prop::collection::vec(words(), OptionDetail::ALL.len()),
+            prop::collection::vec(0usize..6, 0..6),
+        )
+            .prop_map(|(kind, texts, used)| {
+                let mut plan = Plan::default();
+                add_option(
+                    &mut plan,
+                    Id::from("o"),
+                    kind,
+                    "An option",
+                    Timestamp::from_seconds(0),
+                );
+                let mut option = plan.options.remove(0);
+                for (detail, text) in OptionDetail::ALL.into_iter().zip(texts) {
+                    *detail.text_mut(&mut option) = text;
+                }
+                option.assets_used = used
+                    .into_iter()
+                    .map(|n| Id::from(format!("a-{n}").as_str()))
+                    .collect();
+                option
+            })
+    }
+
+    proptest! {
+        /// What an editor shows and what it offers to add are, together,
+        /// exactly the details of the option's kind, each once, in order.
+        #[test]
+        fn shown_and_offered_details_split_the_kinds_details(option in option(), asked in prop::collection::vec(prop::sample::select(OptionDetail::ALL.to_vec()), 0..4)) {
+            let filled = filled_details(&option);
+            for detail in &filled {
+                prop_assert!(detail.applies_to(option.kind));
+                prop_assert!(!detail.text(&option).trim().is_empty());
+            }
+            let mut shown = filled.clone();
+            shown.extend(asked.into_iter().filter(|detail| detail.applies_to(option.kind)));
+            let offered = details_to_add(&option, &shown);
+            let of_kind: Vec<OptionDetail> = OptionDetail::ALL
+                .into_iter()
+                .filter(|detail| detail.applies_to(option.kind))
+                .collect();
+            let mut together: Vec<OptionDetail> = of_kind
+                .iter()
+                .copied()
+                .filter(|detail| shown.contains(detail) || offered.contains(detail))
+                .collect();
+            together.dedup();
+            prop_assert_eq!(together, of_kind.clone());
+            for detail in &offered {
+                prop_assert!(!shown.contains(detail));
+            }
+            let in_order = |list: &[OptionDetail]| list.windows(2).all(|pair| {
+                let at = |detail| OptionDetail::ALL.iter().position(|known| *known == detail);
+                at(pair[0]) < at(pair[1])
+            });
+            prop_assert!(in_order(&filled) && in_order(&offered));
+        }
+
+        /// An option's assets are those of the plan it refers to, each once.
+        #[test]
+        fn an_options_assets_are_the_ones_it_refers_to(option in option(), kinds in prop::collection::vec(prop::sample::select(AssetKind::ALL.to_vec()), 0..5)) {
+            let mut plan = Plan::default();
+            for (n, kind) in kinds.into_iter().enumerate() {
+                add_asset(&mut plan, Id::from(format!("a-{n}").as_str()), kind, "An asset", Timestamp::from_seconds(0));
+            }
+            let used = assets_used(&plan, &option);
+            let expected = plan.assets.iter().filter(|asset| option.assets_used.contains(&asset.id)).count();
+            prop_assert_eq!(used.len(), expected);
+            for pair in used.windows(2) {
+                let rank = |asset: &Asset| AssetKind::ALL.iter().position(|kind| *kind == asset.kind);
+                prop_assert!(rank(pair[0]) <= rank(pair[1]), "grouped by kind as Leverage shows them");
+                prop_assert!(pair[0].id != pair[1].id);
+            }
+        }
     }
 }
