@@ -3,6 +3,7 @@
 pub mod dialog;
 pub mod due_date;
 pub mod find_dialog;
+pub mod growing_text;
 pub mod help_dialog;
 pub mod history_buttons;
 pub mod notices;
