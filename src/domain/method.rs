@@ -458,8 +458,8 @@ impl OptionDetail {
 
     /// Whether an option's card shows the detail's words in full: the ones
     /// that weigh options against each other (what it costs, what it could
-    /// bring, what could go wrong) and the heart of its kind (who, what to
-    /// try). The card names the others when they hold words.
+    /// bring, what could go wrong), the heart of its kind (who, what to try)
+    /// and the person's notes. The card names the others when they hold words.
     pub fn on_the_card(self) -> bool {
         matches!(
             self,
@@ -469,6 +469,7 @@ impl OptionDetail {
                 | Self::MoneyCost
                 | Self::Upside
                 | Self::Risks
+                | Self::Notes
         )
     }
 
@@ -530,11 +531,18 @@ pub fn details_to_add(option: &CareerOption, shown: &[OptionDetail]) -> Vec<Opti
 
 /// The options to weigh against each other: those under consideration and
 /// those chosen (a choice is weighed against what it was chosen over), with
-/// the ones set aside too when asked for, in the plan's order.
-pub fn options_to_compare(plan: &Plan, with_set_aside: bool) -> Vec<&CareerOption> {
+/// the ones set aside too when asked for, or those of them in `kept` (set
+/// aside while being compared), in the plan's order.
+pub fn options_to_compare<'a>(
+    plan: &'a Plan,
+    with_set_aside: bool,
+    kept: &[Id],
+) -> Vec<&'a CareerOption> {
     plan.options
         .iter()
-        .filter(|option| with_set_aside || option.status != OptionStatus::SetAside)
+        .filter(|option| {
+            with_set_aside || option.status != OptionStatus::SetAside || kept.contains(&option.id)
+        })
         .collect()
 }
 
@@ -956,10 +964,15 @@ mod tests {
             options.iter().map(|option| option.title.clone()).collect()
         };
         assert_eq!(
-            titles(options_to_compare(&plan, false)),
+            titles(options_to_compare(&plan, false, &[])),
             ["Learn from a local author", "Join the writers' society"]
         );
-        assert_eq!(titles(options_to_compare(&plan, true)).len(), 3);
+        assert_eq!(titles(options_to_compare(&plan, true, &[])).len(), 3);
+        assert_eq!(
+            titles(options_to_compare(&plan, false, &[Id::from("o-3")])).len(),
+            3,
+            "one set aside while compared stays"
+        );
     }
 
     #[test]
