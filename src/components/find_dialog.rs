@@ -36,8 +36,10 @@ pub fn FindDialog(
         open.set(false);
         let (section, field) = match found.kind {
             FoundKind::Goal(_) => (Section::Goals, None),
-            FoundKind::Option => (Section::Options, Some(format!("option-{}-title", found.id))),
-            FoundKind::Asset => (Section::Leverage, Some(format!("asset-{}-name", found.id))),
+            // An option's card and a leverage entry read as text until
+            // opened; the focus goes to the card or the entry itself.
+            FoundKind::Option => (Section::Options, Some(format!("option-{}", found.id))),
+            FoundKind::Asset => (Section::Leverage, Some(format!("asset-{}", found.id))),
             FoundKind::CheckIn => (Section::Progress, Some(format!("check-in-{}", found.id))),
         };
         let _ = window().location().set_hash(&section.href());

@@ -87,8 +87,8 @@ test('find jumps to leverage, options and check-ins too', async ({ page }) => {
   await page.getByRole('button', { name: 'Explore an example plan' }).click();
   await expect(page.getByRole('region', { name: 'Example plan' })).toBeVisible();
   for (const [words, kind, id] of [
-    ['librarian', 'Leverage', 'asset-example-librarian-name'],
-    ['society writers', 'Option', 'option-example-society-title'],
+    ['librarian', 'Leverage', 'asset-example-librarian'],
+    ['society writers', 'Option', 'option-example-society'],
   ]) {
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Find in your plan' }).fill(words);

@@ -92,40 +92,58 @@ test('a rewritten vision keeps the earlier one, which can be restored after a re
   await expect(await visionStatementField(page)).toHaveValue('Become a team lead');
 });
 
-test('leverage is listed by kind, savings start private, and entries are edited in place', async ({ page }) => {
+test('leverage is listed by kind, savings start private, and entries read in full and open to edit', async ({ page }) => {
   await page.goto('./#/leverage');
   const people = page.getByRole('region', { name: 'People' });
   await people.getByLabel('New person').fill('Dana, product lead at my company');
-  await people.getByRole('button', { name: 'Add' }).click();
+  await people.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(people.getByLabel('New person')).toHaveValue('');
+  // A new entry reads as text; Edit opens its fields with the caret in the first.
+  await expect(people.getByRole('textbox', { name: 'Who' })).toHaveCount(0);
+  await people.getByRole('button', { name: 'Edit Dana, product lead at my company' }).click();
+  await expect(people.getByLabel('Who')).toBeFocused();
   await people.getByLabel('How they can help').fill('Can introduce me to the design team');
+  await people.getByLabel('Strength').selectOption('4');
+  await people.getByRole('button', { name: 'Done editing Dana, product lead at my company' }).click();
+  await expect(people.getByRole('button', { name: 'Edit Dana, product lead at my company' })).toBeFocused();
   const savings = page.getByRole('region', { name: 'Savings and resources' });
   await savings.getByLabel('New savings or resource').fill('Six months of expenses saved');
-  await savings.getByRole('button', { name: 'Add' }).click();
-  await expect(savings.getByRole('checkbox', { name: /Private/ })).toBeChecked();
-  await people.getByLabel('Strength').selectOption('4');
+  await savings.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(savings.getByText('Private', { exact: true })).toBeVisible();
   await expectSaved(page);
 
   await page.reload();
-  await expect(people.getByLabel('Who')).toHaveValue('Dana, product lead at my company');
-  await expect(people.getByLabel('How they can help')).toHaveValue('Can introduce me to the design team');
-  await expect(people.getByLabel('Strength')).toHaveValue('4');
-  await expect(people.getByRole('checkbox', { name: /Private/ })).not.toBeChecked();
+  const dana = people.getByRole('listitem');
+  await expect(dana).toContainText('Dana, product lead at my company');
+  await expect(dana).toContainText('Can introduce me to the design team');
+  await expect(dana).toContainText('Strength 4: strong');
+  await expect(dana.getByText('Private', { exact: true })).toHaveCount(0);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.plan')).assets);
   expect(stored.map((asset) => [asset.kind, asset.private])).toEqual([
     ['person', false],
     ['savings_and_resources', true],
   ]);
 
+  // Escape closes an entry as Done does.
+  await people.getByRole('button', { name: /^Edit Dana/ }).click();
+  await expect(people.getByLabel('Who')).toHaveValue('Dana, product lead at my company');
+  await expect(people.getByLabel('How they can help')).toHaveValue('Can introduce me to the design team');
+  await expect(people.getByLabel('Strength')).toHaveValue('4');
+  await expect(people.getByRole('checkbox', { name: /Private/ })).not.toBeChecked();
+  await people.getByLabel('Who').press('Escape');
+  await expect(people.getByRole('textbox')).toHaveCount(1);
+  await people.getByRole('button', { name: /^Edit Dana/ }).click();
   await people.getByRole('button', { name: /^Remove/ }).click();
   await people.getByRole('button', { name: /^Really remove\?/ }).click();
-  await expect(people.getByLabel('Who')).toHaveCount(0);
+  await expect(people.getByRole('listitem')).toHaveCount(0);
+  await expect(people.getByLabel('New person')).toBeFocused();
 });
 
 test('an option is weighed, chosen and becomes a goal linked back to it', async ({ page }) => {
   await page.goto('./#/leverage');
   const skills = page.getByRole('region', { name: 'Skills' });
   await skills.getByLabel('New skill').fill('Illustration');
-  await skills.getByRole('button', { name: 'Add' }).click();
+  await skills.getByRole('button', { name: 'Add', exact: true }).click();
 
   await openSection(page, 'Options');
   await expect(page.getByText('No options yet.')).toBeVisible();
@@ -133,18 +151,30 @@ test('an option is weighed, chosen and becomes a goal linked back to it', async 
   await page.getByLabel('The option', { exact: true }).first().fill('Learn how Julia Donaldson found her publisher');
   await page.getByRole('button', { name: 'Add option' }).click();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Learn how Julia Donaldson found her publisher' }) });
+  // A new option opens for weighing, its empty details offered, not shown.
+  await expect(card.getByLabel('Who')).toHaveCount(0);
+  await card.getByRole('button', { name: 'Add who' }).click();
+  await expect(card.getByLabel('Who')).toBeFocused();
   await card.getByLabel('Who').fill('Julia Donaldson');
+  await card.getByRole('button', { name: 'Add how to reach them' }).click();
   await card.getByLabel('How to reach them').fill('Her publisher’s events team');
+  await card.getByRole('button', { name: 'Add time it costs' }).click();
   await card.getByLabel('Time it costs').fill('Two evenings');
   await card.getByRole('checkbox', { name: 'Illustration' }).check();
-  await card.getByRole('button', { name: 'Make it a goal' }).click();
+  await card.getByRole('button', { name: /^Make it a goal/ }).click();
   await expect(card).toContainText('Now a goal: “Learn how Julia Donaldson found her publisher”.');
   await expect(card.getByLabel('Status')).toHaveValue('chosen');
   await expectSaved(page);
 
+  // After a reload the card reads as a summary of what was said.
   await page.reload();
-  await expect(card.getByLabel('Who')).toHaveValue('Julia Donaldson');
-  await expect(card.getByRole('checkbox', { name: 'Illustration' })).toBeChecked();
+  await expect(card.getByRole('textbox')).toHaveCount(0);
+  await expect(card).toContainText('Chosen');
+  await expect(card).toContainText('Builds on');
+  await expect(card).toContainText('Illustration');
+  await expect(card).toContainText('Julia Donaldson');
+  await expect(card).toContainText('Two evenings');
+  await expect(card).toContainText('Also noted: how to reach them.');
   await card.getByRole('link', { name: 'See it in Goals' }).click();
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveValue('Learn how Julia Donaldson found her publisher');
   await page.getByRole('button', { name: 'Details of Learn how Julia Donaldson found her publisher' }).click();
