@@ -93,12 +93,14 @@ pub fn BurnUpChart(
                 <desc id="burn-up-desc">{summary.clone()}</desc>
                 <line class="chart__axis" x1=LEFT y1=HEIGHT - BOTTOM x2=WIDTH - 8.0 y2=HEIGHT - BOTTOM></line>
                 <line class="chart__axis" x1=LEFT y1=TOP x2=LEFT y2=HEIGHT - BOTTOM></line>
-                <text class="chart__label" x=LEFT - 6.0 y=TOP + 10.0 text-anchor="end">{max.to_string()}</text>
-                <text class="chart__label" x=LEFT - 6.0 y=HEIGHT - BOTTOM text-anchor="end">"0"</text>
                 <path class="chart__done-area" d=area></path>
                 <path class="chart__scope" d=path_through(&scope_line)></path>
                 <path class="chart__done" d=path_through(&done_line)></path>
             </svg>
+            // The axis numbers sit beside the drawing, not in it: the drawing
+            // stretches to the panel's width, and its text shrank with it.
+            <span class="chart__label chart__label--max" aria-hidden="true">{max.to_string()}</span>
+            <span class="chart__label chart__label--zero" aria-hidden="true">"0"</span>
             <figcaption class="chart__caption">
                 <span class="chart__key chart__key--done">"Done"</span>
                 <span class="chart__key chart__key--scope">"Planned"</span>
