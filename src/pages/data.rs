@@ -313,15 +313,20 @@ fn ImportPanel() -> impl IntoView {
             <p>
                 "Open a Waypoint plan file, or drop one anywhere on this page. You'll see what it holds, then choose to replace your plan or merge the two, before anything changes."
             </p>
-            <div class="field">
+            // The browser's own file button looks like no other control here:
+            // the input is hidden from sight (not from the keyboard or screen
+            // readers) and a second label, drawn as a button, opens it.
+            <div class="field file-picker">
                 <label for="import-file">"Plan file to import"</label>
                 <input
                     id="import-file"
+                    class="file-picker__input"
                     type="file"
                     accept=".json,application/json"
                     node_ref=file_input_ref
                     on:change=choose_file
                 />
+                <label for="import-file" class="button file-picker__button">"Choose a file…"</label>
             </div>
             <div role="status" class="import-status">
                 {move || match state.get() {
