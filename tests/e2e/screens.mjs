@@ -29,7 +29,8 @@ async function open(page, hash, heading) {
 
 /**
  * Shows every screen in turn and calls `visit(name)` on each: the sections, the
- * six steps of the vision guide, a goal's details, the check-in form, an import
+ * six steps of the vision guide, a leverage entry and an option open for
+ * editing, the options compared side by side, a goal's details, the check-in form, an import
  * preview, the plan on a page, a share link's read-only view, and the
  * shortcuts and Find dialogs. Works on an
  * empty plan as on a filled one (what needs a goal is skipped without one).
@@ -55,8 +56,24 @@ export async function visitEveryScreen(page, visit) {
 
   await open(page, '#/leverage', 'Leverage');
   await visit('leverage');
+  const editEntry = page.getByRole('button', { name: /^Edit / }).first();
+  if (await editEntry.isVisible()) {
+    await editEntry.click();
+    await expect(page.getByRole('button', { name: /^Done editing / })).toBeVisible();
+    await visit('leverage-editing');
+  }
+
   await open(page, '#/options', 'Options');
   await visit('options');
+  const compare = page.getByRole('button', { name: 'Compare', exact: true });
+  if (await compare.isVisible()) {
+    await page.getByRole('button', { name: /^Edit / }).first().click();
+    await expect(page.getByRole('button', { name: /^Done editing / })).toBeVisible();
+    await visit('options-editing');
+    await compare.click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Side by side' })).toBeVisible();
+    await visit('options-compare');
+  }
 
   await open(page, '#/goals', 'Goals');
   const details = page.getByRole('button', { name: /^Details of / }).first();
