@@ -206,7 +206,8 @@ function broken(message) {
   throw new Error(`harness: ${message}`);
 }
 
-async function waitFor(page, predicate, arg, what, timeout = 15_000) {
+/** Waits for a condition; the budget only bounds a hang, on a machine that may be busy. */
+async function waitFor(page, predicate, arg, what, timeout = 120_000) {
   try {
     await page.waitForFunction(predicate, arg, { timeout, polling: 10 });
   } catch {
@@ -269,7 +270,7 @@ async function savesSoFar(page) {
 }
 
 async function waitForSave(page, before) {
-  await waitFor(page, (n) => performance.getEntriesByName('waypoint:save').length > n, before, 'the autosave', 10_000);
+  await waitFor(page, (n) => performance.getEntriesByName('waypoint:save').length > n, before, 'the autosave', 120_000);
 }
 
 /** Expands the branch down to the steps of short-term goal 1.1, if collapsed. */
@@ -409,7 +410,7 @@ async function firstVisit(browser, base, recorder, precached) {
       await waitFor(page, () => performance.getEntriesByName('waypoint:interactive').length > 0, null, 'waypoint:interactive');
       if (serviceWorkers === 'allow') {
         // The worker installs after the app has started; once active, its precache is complete.
-        await waitFor(page, () => navigator.serviceWorker?.ready.then((registration) => registration.active?.state === 'activated'), null, 'the service worker', 60_000);
+        await waitFor(page, () => navigator.serviceWorker?.ready.then((registration) => registration.active?.state === 'activated'), null, 'the service worker', 300_000);
         const cached = await page.evaluate(async () => {
           const names = await caches.keys();
           const cache = await caches.open(names.find((name) => name.startsWith('waypoint:')));
@@ -539,7 +540,7 @@ async function expandAndCollapse(page, { allRows, rootRows }) {
     await page.mouse.down();
     await pause(page, 80);
     await page.mouse.up();
-    await waitFor(page, (index) => window.__bench.bulk[index]?.done != null && window.__bench.bulk[index]?.paint != null, before, `${label} to finish`, 60_000);
+    await waitFor(page, (index) => window.__bench.bulk[index]?.done != null && window.__bench.bulk[index]?.paint != null, before, `${label} to finish`, 300_000);
     const record = await page.evaluate(
       (index) => {
         const record = window.__bench.bulk[index];
@@ -675,7 +676,7 @@ async function main() {
           // Many long-term goals are drawn over a few frames after the first screenful.
           const expected = plan?.rowsAtOpen ?? 0;
           try {
-            await page.waitForFunction((n) => document.querySelectorAll('li.goal').length === n, expected, { timeout: 5_000 });
+            await page.waitForFunction((n) => document.querySelectorAll('li.goal').length === n, expected, { timeout: 120_000 });
           } catch {
             broken(`${kind} plan: ${await page.locator('li.goal').count()} goal rows on the page, expected ${expected}`);
           }
