@@ -3,6 +3,10 @@ SHELL := /bin/bash
 # wasm-opt comes from npm's binaryen; trunk finds it on PATH.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# wasm-bindgen-test's runner gives a test file 20 s and the driver 5 s; the
+# machine that runs the suite may be shared and busy, so these only bound a hang.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 600
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 
 .PHONY: setup serve dist test test-host test-browser test-e2e bench bench-quick lint clean
 
