@@ -254,7 +254,7 @@ fn summary_of(mounted: &Mounted, goal: &str) -> (String, String) {
         mounted
             .root
             .query_selector(&format!(
-                "li[data-goal-id='{}'] > .goal__summary {selector}",
+                "li[data-goal-id='{}'] > .goal__below > .goal__summary {selector}",
                 mounted.id(goal)
             ))
             .unwrap()
@@ -352,8 +352,13 @@ async fn a_plan_opens_with_a_screenful_of_rows_and_draws_the_rest_after() {
         view! { <Shell/> }.into_any()
     });
     let rows = || root.query_selector_all("li.goal").unwrap().length();
-    // Drawn with the page: branches until they fill 24 rows.
-    assert_eq!(rows(), 24);
+    // Drawn with the page: the rows that fill a window (a row's height is
+    // guessed from its depth until it is drawn), not all sixty.
+    let at_first = rows();
+    assert!(
+        (1..60).contains(&at_first),
+        "{at_first} rows drawn with the page"
+    );
     for _ in 0..20 {
         if rows() == 60 {
             break;

@@ -4,7 +4,7 @@
 // focus ring that stands out from what is behind it.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { addLongTermGoal, expectSaved, openSection, visionStatementField } from './helpers.mjs';
+import { addLongTermGoal, expectSaved, openGoalDetails, openSection, visionStatementField } from './helpers.mjs';
 import { chooseTheme, fillWithSmallPlan, THEMES, visitEveryScreen } from './screens.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -122,6 +122,7 @@ for (const theme of THEMES) {
     // The undo notice is dark on light (or light on dark): the ring must show there too.
     await openSection(page, 'Goals');
     await addLongTermGoal(page, 'Learn to illustrate');
+    await openGoalDetails(page, 'Learn to illustrate');
     await page.getByRole('button', { name: 'Remove Learn to illustrate' }).click();
     await checkRing(page.getByRole('button', { name: 'Undo removal' }));
   });

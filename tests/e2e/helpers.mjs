@@ -31,8 +31,18 @@ export async function addLongTermGoal(page, title) {
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' }).last()).toHaveValue(title);
 }
 
-/** Opens the add form under `parentTitle` and adds each title as a child. */
+/** Opens a goal's details (where adding under it and removing it are), unless open. */
+export async function openGoalDetails(page, title) {
+  const more = page.getByRole('button', { name: `Details of ${title}`, exact: true });
+  if ((await more.getAttribute('aria-expanded')) !== 'true') {
+    await more.click();
+  }
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Opens the add form under `parentTitle` (from its details) and adds each title as a child. */
 export async function addChildren(page, parentTitle, childLabel, titles) {
+  await openGoalDetails(page, parentTitle);
   await page.getByRole('button', { name: `Add ${childLabel} under ${parentTitle}` }).click();
   const field = page.getByRole('textbox', { name: `New ${childLabel}` });
   for (const title of titles) {

@@ -2,7 +2,7 @@
 // undo one ("Undo removal", "Undo import", Next step's "Undo marking done")
 // are views of that step, so no route undoes a step twice.
 import { test, expect } from '@playwright/test';
-import { addLongTermGoal, expectSaved, openSection, storedPlanText } from './helpers.mjs';
+import { addLongTermGoal, expectSaved, openGoalDetails, openSection, storedPlanText } from './helpers.mjs';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -17,6 +17,7 @@ for (const route of ['its Remove button', 'Backspace in its emptied title']) {
     await addLongTermGoal(page, 'Keep me');
     await addLongTermGoal(page, 'Remove me');
     if (route === 'its Remove button') {
+      await openGoalDetails(page, 'Remove me');
       await page.getByRole('button', { name: 'Remove Remove me' }).click();
     } else {
       const title = page.getByRole('textbox', { name: 'Long-term goal title' }).nth(1);
@@ -57,6 +58,7 @@ test('a removal notice goes once anything else changes, and Ctrl+Z still undoes 
   await page.goto('./#/goals');
   await addLongTermGoal(page, 'Learn Spanish');
   await addLongTermGoal(page, 'Run a marathon');
+  await openGoalDetails(page, 'Run a marathon');
   await page.getByRole('button', { name: 'Remove Run a marathon' }).click();
   await expect(page.getByRole('button', { name: 'Undo removal' })).toBeVisible();
   const title = page.getByRole('textbox', { name: 'Long-term goal title' });
@@ -97,6 +99,7 @@ test('an import undone from the header offers Redo, not a second Undo', async ({
 test('Next step says which step was marked done last, by its button or the X key', async ({ page }) => {
   await page.goto('./#/goals');
   await addLongTermGoal(page, 'Find an agent');
+  await openGoalDetails(page, 'Find an agent');
   const add = page.getByRole('button', { name: 'Add short-term goal under Find an agent' });
   await add.click();
   const field = page.getByRole('textbox', { name: 'New short-term goal' });

@@ -2,7 +2,7 @@
 // step done, the next step, progress, export and import, all across reloads.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { addChildren, addLongTermGoal, expectSaved, openSection, visionStatementField, writeVisionStatement } from './helpers.mjs';
+import { addChildren, addLongTermGoal, expectSaved, openGoalDetails, openSection, visionStatementField, writeVisionStatement } from './helpers.mjs';
 
 const VISION = "Become a bestselling author of children's books";
 
@@ -71,6 +71,7 @@ test('removing a goal can be undone', async ({ page }) => {
   await page.goto('./#/goals');
   await addLongTermGoal(page, 'Start a studio');
   await addChildren(page, 'Start a studio', 'short-term goal', ['Find two clients']);
+  await openGoalDetails(page, 'Start a studio');
   await page.getByRole('button', { name: 'Remove Start a studio' }).click();
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveCount(0);
   await expect(page.getByText('Removed “Start a studio” and 1 item under it.')).toBeVisible();

@@ -1,82 +1,193 @@
-//! One goal in the tree: its row, its details, and everything under it.
+//! One goal's row in the list: what it shows at a glance, its outliner keys,
+//! and its details.
 
 use super::keys::{outliner_command, KeyPress, OutlinerCommand};
 use super::rows::{GoalRows, RowData};
-use super::{title_field_id, AddGoalForm, GoalListState};
+use super::{title_field, title_field_id, AddGoalForm, GoalListState};
 use crate::clock;
-use crate::components::due_date::DueDate;
 use crate::components::progress_meter::ProgressMeter;
-use crate::domain::calendar::Date;
+use crate::domain::calendar::{Date, Due};
 use crate::domain::goals::{
     add_goal_after, indent_goal, move_goal_beside, outdent_goal, remove_goal, shift_goal,
-    GoalLevel, Removed, MAX_DEPTH,
+    GoalLevel, Progress, Removed, MAX_DEPTH,
 };
 use crate::domain::plan::{GoalStatus, Id};
 use crate::routing::Section;
 use crate::state::{use_plan_store, PlanStore, StepLabel};
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// One goal with everything under it.
+/// What a row says under its title: its level, its status and its date.
+#[derive(Clone, Debug, PartialEq)]
+struct Meta {
+    level: Option<&'static str>,
+    status: GoalStatus,
+    due: Option<Date>,
+}
+
+impl Meta {
+    fn of(row: &RowData) -> Self {
+        Meta {
+            level: (row.depth < 2).then(|| GoalLevel::at_depth(row.depth).label()),
+            status: row.goal.status,
+            due: row.goal.target_date.filter(|_| row.goal.status.is_active()),
+        }
+    }
+}
+
+/// Everything a row shows of itself but its title and its summary, which
+/// change with the keystrokes in it and under it.
+#[derive(Clone, Debug, PartialEq)]
+struct Look {
+    depth: usize,
+    collapsed: bool,
+    ends_card: bool,
+    meta: Meta,
+}
+
+impl Look {
+    fn of(row: &RowData) -> Self {
+        Look {
+            depth: row.depth,
+            collapsed: row.collapsed,
+            ends_card: row.ends_card,
+            meta: Meta::of(row),
+        }
+    }
+}
+
+/// What a goal's row says below its title line: its progress and next
+/// step, a missing next step, a date out of order.
+#[derive(Clone, Debug, PartialEq)]
+struct Summary {
+    /// For a goal with work under it, still to be done.
+    progress: Option<Progress>,
+    next_step: Option<String>,
+    /// An unfinished goal needs a concrete step under it: what to add.
+    needs_next_step: Option<&'static str>,
+    late_date: Option<Date>,
+}
+
+impl Summary {
+    fn of(row: &RowData) -> Self {
+        let active = row.goal.status.is_active();
+        Summary {
+            progress: (row.has_children && active).then_some(row.progress),
+            next_step: row
+                .next_step_title
+                .clone()
+                .filter(|_| row.has_children && active),
+            needs_next_step: (active
+                && row.depth < 2
+                && (!row.has_children || row.next_step_title.is_none()))
+            .then(|| GoalLevel::at_depth(row.depth).child_label()),
+            late_date: row.late_date.filter(|_| active),
+        }
+    }
+}
+
+/// One goal's row: its done box (or, with goals under it, the toggle of its
+/// branch), its title, what it says at a glance, and its details on request.
+/// The goals under it are rows of their own, after it in the list.
 #[component]
 pub fn GoalItem(id: Id) -> impl IntoView {
     let store = use_plan_store();
     let list_state = expect_context::<GoalListState>();
-    let Some(row) = expect_context::<GoalRows>().row(&id) else {
+    let rows = expect_context::<GoalRows>();
+    let Some(row) = rows.row(&id) else {
         return ().into_any();
     };
+    {
+        let id = id.clone();
+        on_cleanup(move || rows.release(&id));
+    }
     // This row's own signal: the only shared state a row subscribes to.
+    // A few memos on it, so that typing in the title redraws the title
+    // alone, and a row costs few reactive nodes to make and to take away.
     let row: RwSignal<RowData> = row.into();
-
-    let depth = move || row.with(|r| r.depth);
+    let title = Memo::new(move |_| row.with(|r| r.goal.title.clone()));
+    let display_title = Memo::new(move |_| {
+        title.with(|title| {
+            if title.trim().is_empty() {
+                "untitled goal".to_owned()
+            } else {
+                title.clone()
+            }
+        })
+    });
+    let has_children = Memo::new(move |_| row.with(|r| r.has_children));
+    let look = Memo::new(move |_| row.with(Look::of));
+    let summary = Memo::new(move |_| row.with(Summary::of));
+    let depth = move || look.with(|look| look.depth);
     let level = move || GoalLevel::at_depth(depth());
-    let title = move || row.with(|r| r.goal.title.clone());
-    let display_title = move || {
-        let title = title();
-        if title.trim().is_empty() {
-            "untitled goal".to_owned()
-        } else {
-            title
-        }
-    };
-    let status = move || row.with(|r| r.goal.status);
-    let has_children = move || row.with(|r| r.has_children);
-    let collapsed = move || row.with(|r| r.collapsed);
-    let target_date = move || row.with(|r| r.goal.target_date);
-    let next_step_title = move || row.with(|r| r.next_step_title.clone());
-    // An unfinished goal needs a concrete step under it.
-    let needs_next_step = move || {
-        status().is_active() && depth() < 2 && (!has_children() || next_step_title().is_none())
-    };
+    let status = move || look.with(|look| look.meta.status);
+    let collapsed = move || look.with(|look| look.collapsed);
     let (adding, set_adding) = signal(false);
     let (showing_details, set_showing_details) = signal(false);
     let (drop_side, set_drop_side) = signal(None::<bool>);
-    let add_button_ref: NodeRef<html::Button> = NodeRef::new();
-    let title_ref: NodeRef<html::Input> = NodeRef::new();
+    let details_button_ref: NodeRef<html::Button> = NodeRef::new();
+    let title_ref: NodeRef<html::Textarea> = NodeRef::new();
     {
-        // A row made by Enter, a move or an undo takes the caret as it mounts.
+        // A row made by Enter, a move or an undo, or brought on screen for
+        // the caret, takes the caret as it mounts.
         let id = id.clone();
         Effect::new(move |_| {
-            if let Some(input) = title_ref.get() {
+            if let Some(field) = title_ref.get() {
+                fit_to_text(&field);
                 if list_state.take_pending_focus(&id) {
-                    let _ = input.focus();
+                    let _ = field.focus();
                 }
+            }
+        });
+    }
+    // Where the browser cannot size a field to its text, the title's height
+    // follows it here (a title set from elsewhere: an undo, another tab).
+    if !browser_fits_fields_to_text() {
+        Effect::new(move |_| {
+            title.track();
+            if let Some(field) = title_ref.get_untracked() {
+                fit_to_text(&field);
             }
         });
     }
     let close_add_form = Callback::new(move |_| {
         set_adding.set(false);
         // Back to where the keyboard was before the form opened.
-        if let Some(button) = add_button_ref.get_untracked() {
+        if let Some(button) = details_button_ref.get_untracked() {
             let _ = button.focus();
         }
+    });
+    let open_add_form = Callback::new(move |_| {
+        set_showing_details.set(false);
+        set_adding.set(true);
     });
 
     let rename = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
-            let text = event_target_value(&event);
+            let Some(field) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let text = field.value();
+            // A title is one line: a line break pasted or dropped in becomes
+            // a space (one for one, so the caret stays where it was).
+            let text = if text.contains(['\n', '\r']) {
+                let caret = field.selection_start().ok().flatten();
+                let one_line = text.replace(['\n', '\r'], " ");
+                field.set_value(&one_line);
+                if let Some(caret) = caret {
+                    let _ = field.set_selection_range(caret, caret);
+                }
+                one_line
+            } else {
+                text
+            };
+            fit_to_text(&field);
             let _ = store.edit_goal(&id, |goal, now| goal.rename(&text, now));
         }
     };
@@ -91,24 +202,43 @@ pub fn GoalItem(id: Id) -> impl IntoView {
             let _ = store.edit_goal(&id, |goal, now| goal.set_status(status, now));
         }
     };
-    let remove = {
-        let id = id.clone();
-        move |_| remove_with_undo(store, &id)
-    };
     let on_title_keydown = {
         let id = id.clone();
         move |event: leptos::ev::KeyboardEvent| {
+            let key = event.key();
+            if key == "Enter" {
+                // No Enter breaks a title, whatever it does besides.
+                event.prevent_default();
+            }
+            let Some(field) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let value = field.value();
+            let (start, end) = (
+                field.selection_start().ok().flatten(),
+                field.selection_end().ok().flatten(),
+            );
+            let length = value.encode_utf16().count() as u32;
+            let caret = (start == end).then_some(start).flatten();
+            let arrow = key == "ArrowUp" || key == "ArrowDown";
             let press = KeyPress {
-                key: &event.key(),
+                key: &key,
                 shift: event.shift_key(),
                 alt: event.alt_key(),
                 command: event.ctrl_key() || event.meta_key(),
-                title_empty: event_target_value(&event).is_empty(),
+                title_empty: value.is_empty(),
+                // Measured for the arrows only: it reads the field's layout.
+                wraps: arrow && wraps(&field),
+                caret_at_start: caret == Some(0),
+                caret_at_end: caret == Some(length),
             };
             let Some(command) = outliner_command(press) else {
                 return;
             };
-            if run_outliner_command(store, list_state, &id, command) {
+            if run_outliner_command(store, list_state, rows, &id, command) {
                 event.prevent_default();
             }
         }
@@ -156,21 +286,123 @@ pub fn GoalItem(id: Id) -> impl IntoView {
 
     let title_input_id = title_field_id(&id);
     let details_id = format!("goal-details-{id}");
-    let children_id = format!("goal-children-{id}");
-    let children_list_id = children_id.clone();
     let item_id = id.clone();
     let details_goal_id = id.clone();
     let add_parent_id = id.clone();
     let collapse_id = id.clone();
 
+    let control = move || {
+        if has_children.get() {
+            let id = collapse_id.clone();
+            Either::Left(view! {
+                <button
+                    type="button"
+                    class="goal__control goal__twisty"
+                    aria-expanded=move || (!collapsed()).to_string()
+                    on:click=move |_| list_state.set_collapsed(&id, !row.with_untracked(|r| r.collapsed))
+                >
+                    <span aria-hidden="true">{move || if collapsed() { "▸" } else { "▾" }}</span>
+                    <span class="visually-hidden">
+                        {move || format!("{} {}", if collapsed() { "Expand" } else { "Collapse" }, display_title.get())}
+                    </span>
+                </button>
+            })
+        } else {
+            // A label round the box: the whole fingertip-sized square ticks it.
+            Either::Right(view! {
+                <label class="goal__control">
+                    <input
+                        type="checkbox"
+                        class="goal__check"
+                        prop:checked=move || status() == GoalStatus::Done
+                        aria-label=move || format!("Done: {}", display_title.get())
+                        on:change=toggle_done.clone()
+                    />
+                </label>
+            })
+        }
+    };
+    let meta_line = move || {
+        let Meta { level, status, due } = look.with(|look| look.meta.clone());
+        let badge = match status {
+            GoalStatus::InProgress => {
+                Some(view! { <span class="badge badge--progress">"In progress"</span> })
+            }
+            GoalStatus::Dropped => Some(view! { <span class="badge">"Dropped"</span> }),
+            _ => None,
+        };
+        (level.is_some() || badge.is_some() || due.is_some()).then(|| {
+            view! {
+                <div class="goal__meta">
+                    // The level is in the title's name; on screen it leads the line.
+                    {level.map(|level| view! { <span class="goal__level" aria-hidden="true">{level}</span> })}
+                    {badge}
+                    {due.map(row_due_date)}
+                </div>
+            }
+        })
+    };
+    let summary_view = move || {
+        let Summary {
+            progress,
+            next_step,
+            needs_next_step,
+            late_date,
+        } = summary.get();
+        view! {
+            {late_date.map(|later| {
+                view! {
+                    <p class="goal__warning">
+                        {format!("Its target date comes before {}, a date set for something under it.", later.short_label())}
+                    </p>
+                }
+            })}
+            {progress.map(|progress| {
+                view! {
+                    <div class="goal__summary">
+                        <ProgressMeter
+                            progress=progress
+                            label=Signal::derive(move || format!("Progress of {}", display_title.get()))
+                        />
+                        {next_step.map(|next| view! { <p class="goal__next">"Next: " <strong>{next}</strong></p> })}
+                    </div>
+                }
+            })}
+            {needs_next_step.map(|child| {
+                view! {
+                    <p class="goal__flag">
+                        "Needs a next step. What is one thing you could do this week? "
+                        <button type="button" class="button button--small" on:click=move |_| open_add_form.run(())>
+                            {format!("Add a {child}")}
+                        </button>
+                    </p>
+                }
+            })}
+        }
+    };
+    let class = move || {
+        let mut class = String::from("goal");
+        match status() {
+            GoalStatus::Done => class.push_str(" goal--done"),
+            GoalStatus::Dropped => class.push_str(" goal--dropped"),
+            _ => {}
+        }
+        if look.with(|look| look.ends_card) {
+            class.push_str(" goal--ends-card");
+        }
+        match drop_side.get() {
+            Some(false) => class.push_str(" goal--drop-before"),
+            Some(true) => class.push_str(" goal--drop-after"),
+            None => {}
+        }
+        class
+    };
+
     view! {
         <li
-            class="goal"
-            class:goal--done=move || status() == GoalStatus::Done
-            class:goal--dropped=move || status() == GoalStatus::Dropped
-            class:goal--drop-before=move || drop_side.get() == Some(false)
-            class:goal--drop-after=move || drop_side.get() == Some(true)
+            class=class
             data-depth=move || depth().to_string()
+            attr:aria-level=move || (depth() + 1).to_string()
             data-goal-id=item_id.to_string()
         >
             <div
@@ -189,141 +421,125 @@ pub fn GoalItem(id: Id) -> impl IntoView {
                 >
                     "⠿"
                 </span>
-                <Show
-                    when=has_children
-                    fallback=move || {
-                        view! {
-                            <input
-                                type="checkbox"
-                                class="goal__check"
-                                prop:checked=move || status() == GoalStatus::Done
-                                aria-label=move || format!("Done: {}", display_title())
-                                on:change=toggle_done.clone()
-                            />
-                        }
-                    }
+                {control}
+                <label class="visually-hidden" for=title_input_id.clone()>
+                    {move || format!("{} title", level().label())}
+                </label>
+                <textarea
+                    id=title_input_id.clone()
+                    node_ref=title_ref
+                    class="goal__title"
+                    rows="1"
+                    autocomplete="off"
+                    placeholder="Untitled goal"
+                    prop:value=move || title.get()
+                    on:input=rename
+                    on:keydown=on_title_keydown
+                ></textarea>
+                {meta_line}
+                <button
+                    type="button"
+                    class="goal__more"
+                    node_ref=details_button_ref
+                    title="Details"
+                    aria-expanded=move || showing_details.get().to_string()
+                    aria-controls=details_id.clone()
+                    on:click=move |_| set_showing_details.update(|open| *open = !*open)
                 >
-                    <button
-                        type="button"
-                        class="goal__twisty"
-                        aria-expanded=move || (!collapsed()).to_string()
-                        aria-controls=children_id.clone()
-                        on:click={
-                            let id = collapse_id.clone();
-                            move |_| list_state.set_collapsed(&id, !row.with_untracked(|r| r.collapsed))
-                        }
-                    >
-                        <span aria-hidden="true">{move || if collapsed() { "▸" } else { "▾" }}</span>
-                        <span class="visually-hidden">
-                            {move || format!("{} {}", if collapsed() { "Expand" } else { "Collapse" }, display_title())}
-                        </span>
-                    </button>
-                </Show>
-                <div class="goal__heading">
-                    // Steps are marked by their checkbox; the higher levels are named.
-                    <Show when=move || { depth() < 2 }>
-                        <span class="goal__level" aria-hidden="true">{move || level().label()}</span>
-                    </Show>
-                    <label class="visually-hidden" for=title_input_id.clone()>
-                        {move || format!("{} title", level().label())}
-                    </label>
-                    <input
-                        id=title_input_id.clone()
-                        node_ref=title_ref
-                        class="goal__title"
-                        type="text"
-                        autocomplete="off"
-                        placeholder="Untitled goal"
-                        prop:value=title
-                        on:input=rename
-                        on:keydown=on_title_keydown
-                    />
-                </div>
-                <Show when=move || status() == GoalStatus::InProgress>
-                    <span class="badge badge--progress">"In progress"</span>
-                </Show>
-                <Show when=move || status() == GoalStatus::Dropped>
-                    <span class="badge">"Dropped"</span>
-                </Show>
-                {move || target_date().filter(|_| status().is_active()).map(|date| view! { <DueDate date=date/> })}
-                <div class="goal__actions">
-                    <button
-                        type="button"
-                        class="button button--small button--quiet"
-                        aria-expanded=move || showing_details.get().to_string()
-                        aria-controls=details_id.clone()
-                        on:click=move |_| set_showing_details.update(|open| *open = !*open)
-                    >
-                        "Details"
-                        <span class="visually-hidden">{move || format!(" of {}", display_title())}</span>
-                    </button>
-                    <Show when=move || { depth() < MAX_DEPTH }>
-                        <button
-                            type="button"
-                            class="button button--small button--quiet"
-                            node_ref=add_button_ref
-                            aria-expanded=move || adding.get().to_string()
-                            on:click=move |_| set_adding.update(|open| *open = !*open)
-                        >
-                            {move || format!("Add {}", level().child_label())}
-                            <span class="visually-hidden">{move || format!(" under {}", display_title())}</span>
-                        </button>
-                    </Show>
-                    <button type="button" class="button button--small button--danger" on:click=remove.clone()>
-                        "Remove"
-                        <span class="visually-hidden">{move || format!(" {}", display_title())}</span>
-                    </button>
-                </div>
+                    <span aria-hidden="true">"⋯"</span>
+                    <span class="visually-hidden">{move || format!("Details of {}", display_title.get())}</span>
+                </button>
             </div>
-            <Show when=move || showing_details.get()>
-                <GoalDetails id=details_goal_id.clone() row=row panel_id=details_id.clone()/>
-            </Show>
-            {move || {
-                row.with(|r| r.late_date)
-                    .filter(|_| status().is_active())
-                    .map(|later| {
-                        view! {
-                            <p class="goal__warning">
-                                {format!("Its target date comes before {}, a date set for something under it.", later.short_label())}
-                            </p>
-                        }
-                    })
-            }}
-            <Show when=move || has_children() && status().is_active()>
-                <div class="goal__summary">
-                    <ProgressMeter
-                        progress=Signal::derive(move || row.with(|r| r.progress))
-                        label=Signal::derive(move || format!("Progress of {}", display_title()))
+            <div class="goal__below">
+                {summary_view}
+                {move || showing_details.get().then(|| view! {
+                    <GoalDetails
+                        id=details_goal_id.clone()
+                        row=row
+                        panel_id=details_id.clone()
+                        display_title=display_title
+                        on_add=open_add_form
                     />
-                    {move || next_step_title().map(|next| view! { <p class="goal__next">"Next: " <strong>{next}</strong></p> })}
-                </div>
-            </Show>
-            <Show when=needs_next_step>
-                <p class="goal__flag">
-                    "Needs a next step. What is one thing you could do this week? "
-                    <button type="button" class="button button--small" on:click=move |_| set_adding.set(true)>
-                        {move || format!("Add a {}", level().child_label())}
-                    </button>
-                </p>
-            </Show>
-            <Show when=move || adding.get()>
-                <AddGoalForm
-                    parent=Some(add_parent_id.clone())
-                    level=GoalLevel::at_depth(depth() + 1)
-                    on_close=close_add_form
-                    autofocus=true
-                />
-            </Show>
-            <Show when=move || has_children() && !collapsed()>
-                <ul class="goal-tree__children" id=children_list_id.clone()>
-                    <For each=move || row.with(|r| r.visible_children.clone()) key=|id| id.clone() let:child_id>
-                        {view! { <GoalItem id=child_id/> }.into_any()}
-                    </For>
-                </ul>
-            </Show>
+                })}
+                {move || adding.get().then(|| view! {
+                    <AddGoalForm
+                        parent=Some(add_parent_id.clone())
+                        level=GoalLevel::at_depth(row.with_untracked(|r| r.depth) + 1)
+                        on_close=close_add_form
+                        autofocus=true
+                    />
+                })}
+            </div>
         </li>
     }
     .into_any()
+}
+
+/// A row's target date in a few words, so that a step's line below its
+/// title stays one line on a phone: how near it is when it is pressing
+/// ("Due in 3 days", "Overdue by 2 days"), else the date ("Due 22 May
+/// 2028"). Details give both.
+fn row_due_date(date: Date) -> impl IntoView {
+    let due = Due::of(date, clock::today());
+    let words = if due.is_pressing() {
+        due.phrase()
+    } else {
+        format!("Due {}", date.short_label())
+    };
+    view! {
+        <span class="due" class:due--pressing=due.is_pressing()>
+            <time datetime=date.to_string()>{words}</time>
+        </span>
+    }
+}
+
+/// Whether a title wraps onto more than one line, from its height and the
+/// height of a line.
+fn wraps(field: &web_sys::HtmlTextAreaElement) -> bool {
+    let Some(style) = window().get_computed_style(field).ok().flatten() else {
+        return false;
+    };
+    let pixels = |property: &str| {
+        style
+            .get_property_value(property)
+            .ok()
+            .and_then(|value| value.trim_end_matches("px").parse::<f64>().ok())
+    };
+    let (Some(line), Some(top), Some(bottom)) = (
+        pixels("line-height"),
+        pixels("padding-top"),
+        pixels("padding-bottom"),
+    ) else {
+        return false;
+    };
+    let text_height = f64::from(field.scroll_height()) - top - bottom;
+    text_height > line * 1.5
+}
+
+/// Whether the browser sizes a field to its text from the style sheet
+/// (`field-sizing: content`), asked once.
+fn browser_fits_fields_to_text() -> bool {
+    thread_local! {
+        static FITS: bool = document()
+            .body()
+            .map(|body| js_sys::Reflect::has(&body.style(), &"fieldSizing".into()).unwrap_or(false))
+            .unwrap_or(false);
+    }
+    FITS.with(|fits| *fits)
+}
+
+/// Sizes a title field to its text where the browser cannot do it from the
+/// style sheet (`field-sizing: content`, which Chromium has): without it, a
+/// field of one row would hide the rest of a title that wraps.
+fn fit_to_text(field: &web_sys::HtmlTextAreaElement) {
+    if browser_fits_fields_to_text() {
+        return;
+    }
+    let style = web_sys::HtmlElement::style(field);
+    let _ = style.set_property("height", "auto");
+    let border = f64::from(field.offset_height() - field.client_height());
+    let height = f64::from(field.scroll_height()) + border;
+    let _ = style.set_property("height", &format!("{height}px"));
 }
 
 /// Whether a drop at this point of a row lands below it (lower half) or above it.
@@ -359,6 +575,7 @@ fn remove_with_undo(store: PlanStore, id: &Id) {
 pub(super) fn run_outliner_command(
     store: PlanStore,
     list_state: GoalListState,
+    rows: GoalRows,
     id: &Id,
     command: OutlinerCommand,
 ) -> bool {
@@ -410,13 +627,32 @@ pub(super) fn run_outliner_command(
             true
         }
         OutlinerCommand::FocusPrevious | OutlinerCommand::FocusNext => {
-            focus_neighbour(id, command == OutlinerCommand::FocusNext)
+            let below = command == OutlinerCommand::FocusNext;
+            match rows.neighbour(id, below) {
+                Some(neighbour) => {
+                    let focused = list_state.focus_goal(&neighbour);
+                    // Going up, the caret comes into a title at its end (the
+                    // next ↑ goes through its lines); going down, at its start.
+                    if let Some(field) = title_field(&neighbour)
+                        .and_then(|field| field.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                    {
+                        let at = if below {
+                            0
+                        } else {
+                            field.value().encode_utf16().count() as u32
+                        };
+                        let _ = field.set_selection_range(at, at);
+                    }
+                    focused
+                }
+                None => false,
+            }
         }
         OutlinerCommand::RemoveEmpty => {
-            let previous = neighbour_title(id, false);
+            let previous = rows.neighbour(id, false);
             remove_with_undo(store, id);
             if let Some(previous) = previous {
-                let _ = previous.focus();
+                list_state.focus_goal(&previous);
             }
             true
         }
@@ -429,36 +665,27 @@ pub(super) fn run_outliner_command(
     }
 }
 
-/// The title field above or below this goal's, in the order shown.
-fn neighbour_title(id: &Id, below: bool) -> Option<web_sys::HtmlElement> {
-    let titles = document().query_selector_all(".goal__title").ok()?;
-    let own_id = title_field_id(id);
-    let fields: Vec<web_sys::HtmlElement> = (0..titles.length())
-        .filter_map(|index| titles.item(index))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect();
-    let position = fields.iter().position(|field| field.id() == own_id)?;
-    let target = if below {
-        position.checked_add(1)
-    } else {
-        position.checked_sub(1)
-    }?;
-    fields.get(target).cloned()
-}
-
-fn focus_neighbour(id: &Id, below: bool) -> bool {
-    match neighbour_title(id, below) {
-        Some(field) => field.focus().is_ok(),
-        None => false,
-    }
-}
-
-/// Status, target date, notes and moves of one goal.
+/// A goal's details: adding under it and removing it, its status, target
+/// date, notes and moves.
 #[component]
-fn GoalDetails(id: Id, row: RwSignal<RowData>, panel_id: String) -> impl IntoView {
+fn GoalDetails(
+    id: Id,
+    row: RwSignal<RowData>,
+    panel_id: String,
+    /// The title as the row shows it, to name the buttons by.
+    display_title: Memo<String>,
+    /// Opens the form that adds a goal under this one.
+    on_add: Callback<()>,
+) -> impl IntoView {
     let store = use_plan_store();
     let list_state = expect_context::<GoalListState>();
+    let rows = expect_context::<GoalRows>();
     let status = move || row.with(|r| r.goal.status);
+    let depth = move || row.with(|r| r.depth);
+    let remove = {
+        let id = id.clone();
+        move |_| remove_with_undo(store, &id)
+    };
     let field = |name: &str| format!("{panel_id}-{name}");
     let (status_id, date_id, notes_id, reason_id) = (
         field("status"),
@@ -500,12 +727,24 @@ fn GoalDetails(id: Id, row: RwSignal<RowData>, panel_id: String) -> impl IntoVie
     let move_by = move |command: OutlinerCommand| {
         let id = id.clone();
         move |_| {
-            run_outliner_command(store, list_state, &id, command);
+            run_outliner_command(store, list_state, rows, &id, command);
         }
     };
 
     view! {
         <div class="goal__details" id=panel_id.clone()>
+            <div class="button-row goal__actions">
+                {move || (depth() < MAX_DEPTH).then(|| view! {
+                    <button type="button" class="button button--small" on:click=move |_| on_add.run(())>
+                        {format!("Add {}", GoalLevel::at_depth(depth()).child_label())}
+                        <span class="visually-hidden">{move || format!(" under {}", display_title.get())}</span>
+                    </button>
+                })}
+                <button type="button" class="button button--small button--danger" on:click=remove>
+                    "Remove"
+                    <span class="visually-hidden">{move || format!(" {}", display_title.get())}</span>
+                </button>
+            </div>
             <div class="goal__details-row">
                 <div class="field">
                     <label for=status_id.clone()>"Status"</label>

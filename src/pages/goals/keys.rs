@@ -13,7 +13,8 @@ pub enum OutlinerCommand {
     /// Alt+Up / Alt+Down: one place up or down among siblings.
     MoveUp,
     MoveDown,
-    /// Up / Down: to the title above or below.
+    /// Up / Down: to the title above or below (in a title that wraps, from
+    /// its start or its end: before that the keys move through its lines).
     FocusPrevious,
     FocusNext,
     /// Backspace in an empty title: remove the goal (it can be undone).
@@ -32,6 +33,11 @@ pub struct KeyPress<'a> {
     pub command: bool,
     /// The title field is empty.
     pub title_empty: bool,
+    /// The title wraps onto more than one line.
+    pub wraps: bool,
+    /// The caret is at the very start (or end) of the title, nothing selected.
+    pub caret_at_start: bool,
+    pub caret_at_end: bool,
 }
 
 pub fn outliner_command(press: KeyPress<'_>) -> Option<OutlinerCommand> {
@@ -43,8 +49,8 @@ pub fn outliner_command(press: KeyPress<'_>) -> Option<OutlinerCommand> {
         "Tab" if !press.alt && !press.command => Some(if press.shift { Outdent } else { Indent }),
         "ArrowUp" if press.alt && !press.shift && !press.command => Some(MoveUp),
         "ArrowDown" if press.alt && !press.shift && !press.command => Some(MoveDown),
-        "ArrowUp" if plain => Some(FocusPrevious),
-        "ArrowDown" if plain => Some(FocusNext),
+        "ArrowUp" if plain && (!press.wraps || press.caret_at_start) => Some(FocusPrevious),
+        "ArrowDown" if plain && (!press.wraps || press.caret_at_end) => Some(FocusNext),
         "Backspace" if plain && press.title_empty => Some(RemoveEmpty),
         _ => None,
     }
@@ -95,6 +101,49 @@ mod tests {
                 ..press("Enter")
             }),
             Some(ToggleDone)
+        );
+    }
+
+    #[test]
+    fn in_a_title_that_wraps_up_and_down_leave_it_from_its_start_and_end() {
+        let wrapping = |key| KeyPress {
+            wraps: true,
+            ..press(key)
+        };
+        assert_eq!(outliner_command(wrapping("ArrowUp")), None);
+        assert_eq!(outliner_command(wrapping("ArrowDown")), None);
+        let at_start = KeyPress {
+            caret_at_start: true,
+            ..wrapping("ArrowUp")
+        };
+        assert_eq!(outliner_command(at_start), Some(FocusPrevious));
+        assert_eq!(
+            outliner_command(KeyPress {
+                key: "ArrowDown",
+                ..at_start
+            }),
+            None
+        );
+        let at_end = KeyPress {
+            caret_at_end: true,
+            ..wrapping("ArrowDown")
+        };
+        assert_eq!(outliner_command(at_end), Some(FocusNext));
+        assert_eq!(
+            outliner_command(KeyPress {
+                key: "ArrowUp",
+                ..at_end
+            }),
+            None
+        );
+        // The other keys do what they do in a title of one line.
+        assert_eq!(outliner_command(wrapping("Enter")), Some(AddSiblingBelow));
+        assert_eq!(
+            outliner_command(KeyPress {
+                alt: true,
+                ..wrapping("ArrowUp")
+            }),
+            Some(MoveUp)
         );
     }
 

@@ -3,16 +3,18 @@
 
 pub mod item;
 pub mod keys;
+pub mod list;
 mod rows;
+mod windowing;
 
 use crate::clock;
 use crate::domain::goals::{add_goal, GoalLevel, GoalTree, NewGoal};
 use crate::domain::plan::{Id, Plan};
 use crate::routing::Section;
 use crate::state::{quoted, use_plan_store, PlanStore, StepInfo, StepLabel};
-use item::GoalItem;
 use leptos::html;
 use leptos::prelude::*;
+use list::GoalList;
 use rows::GoalRows;
 use std::collections::HashSet;
 
@@ -27,10 +29,9 @@ pub struct GoalListState {
     /// A title waiting for the caret once the list is redrawn. Not a signal:
     /// rows check it when they mount, without subscribing to it.
     pending_focus: StoredValue<Option<Id>>,
-    /// Counts changes to which branches are open, so that an "Expand all"
-    /// or "Collapse all" still under way, frame by frame, stops when anything
-    /// else opens or closes a branch.
-    branch_changes: StoredValue<u64>,
+    /// A goal the list is to bring on screen (and so draw) when it next
+    /// lays itself out: the list draws only the rows near the screen.
+    scroll_request: RwSignal<Option<Id>>,
     /// The store's count of whole-plan replacements this view was set up
     /// for: a plan that replaced the last one starts from its own view.
     replacements_seen: StoredValue<u64>,
@@ -40,27 +41,6 @@ pub struct GoalListState {
 /// the first view draws the long-term goals rather than the whole plan.
 pub const LARGE_PLAN_GOALS: usize = 150;
 
-/// Long-term goals drawn with the page: a collapsed one, with its progress
-/// and next step, is about 170 px tall on a desktop and taller on a phone,
-/// and the list starts some 450 px down the page, so five fill a window
-/// 1,300 px tall (the next frame brings more).
-const ROOTS_AT_FIRST: usize = 5;
-/// ... unless fewer fill this many rows with what is open under them (a row
-/// costs about a millisecond to draw, and a screen shows fewer than this).
-const ROWS_AT_FIRST: usize = 24;
-/// Long-term goals added in each animation frame after that, until all are
-/// drawn, and the rows they may fill: each frame's work stays well under a
-/// long task.
-const ROOTS_PER_FRAME: usize = 8;
-const ROWS_PER_FRAME: usize = 40;
-/// Rows that "Expand all" shows in each frame: a plan of 6,000 goals opened
-/// at once kept the page from answering for about two seconds here; opened
-/// top to bottom this many at a time, the first screen fills at once.
-const ROWS_OPENED_PER_FRAME: usize = 60;
-/// Rows that "Collapse all" takes away in each frame (taking all 6,000 away
-/// at once took 0.7 s here; a row goes faster than it comes).
-const ROWS_CLOSED_PER_FRAME: usize = 120;
-
 impl GoalListState {
     pub fn new() -> Self {
         Self {
@@ -68,19 +48,22 @@ impl GoalListState {
             hide_finished: RwSignal::new(false),
             dragging: RwSignal::new(None),
             pending_focus: StoredValue::new(None),
-            branch_changes: StoredValue::new(0),
+            scroll_request: RwSignal::new(None),
             replacements_seen: StoredValue::new(0),
         }
     }
 
     /// Moves the caret to a goal's title once the list has been redrawn. A
-    /// row made for the goal (after Enter, an indent or an undo) takes it as
-    /// it mounts. A row that was only moved loses focus when the list moves
-    /// it, so the caret is put back in each of the next few microtasks (the
-    /// redraw runs in them, before the next key arrives) and once more at the
-    /// next frame, which also ends the request.
+    /// row made for the goal (after Enter, an indent or an undo, or drawn
+    /// when the list brings it on screen) takes it as it mounts. A row that
+    /// was only moved loses focus when the list moves it, so the caret is put
+    /// back in each of the next few microtasks (the redraw runs in them,
+    /// before the next key arrives) and once more at each of the next two
+    /// frames (the list draws a row it scrolls to in the first), the second
+    /// of which ends the request.
     fn focus_title(&self, id: &Id) {
         self.pending_focus.set_value(Some(id.clone()));
+        self.scroll_request.set(Some(id.clone()));
         let state = *self;
         let refocus = move || {
             let Some(id) = state.pending_focus.get_value() else {
@@ -103,8 +86,33 @@ impl GoalListState {
         in_microtasks(8, refocus);
         request_animation_frame(move || {
             refocus();
-            state.pending_focus.set_value(None);
+            request_animation_frame(move || {
+                refocus();
+                let _ = state.pending_focus.try_set_value(None);
+            });
         });
+    }
+
+    /// Puts the caret in a goal's title: at once if its row is drawn, or
+    /// once the list has brought it on screen.
+    fn focus_goal(&self, id: &Id) -> bool {
+        match title_field(id) {
+            Some(field) => field.focus().is_ok(),
+            None => {
+                self.focus_title(id);
+                true
+            }
+        }
+    }
+
+    /// Takes the goal the list is to bring on screen, if any.
+    fn take_scroll_request(&self) -> Option<Id> {
+        let request = self.scroll_request.try_get_untracked().flatten();
+        if request.is_some() {
+            self.scroll_request
+                .update_untracked(|request| *request = None);
+        }
+        request
     }
 
     /// Whether a newly mounted row for `id` should take the caret.
@@ -139,102 +147,23 @@ impl GoalListState {
 
     /// Back to the starting view.
     fn start_over(&self, plan: &Plan) {
-        self.branches_change();
         let collapsed = if plan.goals.len() > LARGE_PLAN_GOALS {
-            // Each parent once: a plan of 6,000 goals has about 1,000.
-            let parents: HashSet<&Id> = plan
-                .goals
-                .iter()
-                .filter_map(|g| g.parent.as_ref())
-                .collect();
-            parents.into_iter().cloned().collect()
+            parents(plan)
         } else {
             HashSet::new()
         };
         self.collapsed.set(collapsed);
     }
 
-    /// Opens every branch, top to bottom, some rows' worth a frame, so the
-    /// page answers throughout on a plan of thousands.
-    pub fn expand_all(&self, plan: &Plan) {
-        let generation = self.branches_change();
-        let tree = GoalTree::new(plan);
-        let closed = self.collapsed.with_untracked(|collapsed| {
-            tree.children(None)
-                .flat_map(|root| tree.subtree(&root.id))
-                .filter(|goal| collapsed.contains(&goal.id))
-                .map(|goal| (vec![goal.id.clone()], tree.children(Some(&goal.id)).count()))
-                .collect()
-        });
-        self.change_branches(closed, true, generation);
+    /// Opens every branch. The list draws what comes on screen, so this is
+    /// one frame's work on a plan of thousands.
+    pub fn expand_all(&self) {
+        self.collapsed.update(HashSet::clear);
     }
 
-    /// Closes every branch, a long-term goal's at a time, top to bottom,
-    /// some rows' worth a frame.
+    /// Closes every branch.
     pub fn collapse_all(&self, plan: &Plan) {
-        let generation = self.branches_change();
-        let tree = GoalTree::new(plan);
-        let by_long_term_goal = self.collapsed.with_untracked(|collapsed| {
-            tree.children(None)
-                .map(|root| {
-                    let subtree = tree.subtree(&root.id);
-                    let rows_below = subtree.len() - 1;
-                    let open: Vec<Id> = subtree
-                        .into_iter()
-                        .filter(|goal| !collapsed.contains(&goal.id))
-                        .filter(|goal| tree.has_children(&goal.id))
-                        .map(|goal| goal.id.clone())
-                        .collect();
-                    (open, rows_below)
-                })
-                .filter(|(open, _)| !open.is_empty())
-                .collect()
-        });
-        self.change_branches(by_long_term_goal, false, generation);
-    }
-
-    /// Opens (or closes) the branches of `batches` from the front, each with
-    /// the rows it shows or hides, a frame's worth of rows at a time, unless
-    /// branches were opened or closed otherwise since `generation`.
-    fn change_branches(self, mut batches: Vec<(Vec<Id>, usize)>, open: bool, generation: u64) {
-        if self.branch_changes.get_value() != generation || batches.is_empty() {
-            return;
-        }
-        let per_frame = if open {
-            ROWS_OPENED_PER_FRAME
-        } else {
-            ROWS_CLOSED_PER_FRAME
-        };
-        let mut rows = 0;
-        let count = batches
-            .iter()
-            .take_while(|(_, shown)| {
-                let more = rows < per_frame;
-                rows += shown;
-                more
-            })
-            .count();
-        let now: Vec<(Vec<Id>, usize)> = batches.drain(..count).collect();
-        self.collapsed.update(|set| {
-            for id in now.iter().flat_map(|(ids, _)| ids) {
-                if open {
-                    set.remove(id);
-                } else {
-                    set.insert(id.clone());
-                }
-            }
-        });
-        if !batches.is_empty() {
-            request_animation_frame(move || self.change_branches(batches, open, generation));
-        }
-    }
-
-    /// Notes that branches are opened or closed by something other than an
-    /// "Expand all" or "Collapse all" under way, which stops it. Returns the
-    /// new count.
-    fn branches_change(&self) -> u64 {
-        self.branch_changes.update_value(|count| *count += 1);
-        self.branch_changes.get_value()
+        self.collapsed.set(parents(plan));
     }
 
     /// Shows a goal wherever it is (its branches opened, finished goals shown
@@ -248,7 +177,6 @@ impl GoalListState {
             self.hide_finished.set(false);
         }
         let ancestors: Vec<Id> = tree.ancestors(id).iter().map(|a| a.id.clone()).collect();
-        self.branches_change();
         self.collapsed.update(|set| {
             for ancestor in &ancestors {
                 set.remove(ancestor);
@@ -260,7 +188,6 @@ impl GoalListState {
     }
 
     fn set_collapsed(&self, id: &Id, collapsed: bool) {
-        self.branches_change();
         self.collapsed.update(|set| {
             if collapsed {
                 set.insert(id.clone());
@@ -275,6 +202,17 @@ impl Default for GoalListState {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The goals with something under them, each once (a plan of 6,000 goals
+/// has about 1,000).
+fn parents(plan: &Plan) -> HashSet<Id> {
+    let parents: HashSet<&Id> = plan
+        .goals
+        .iter()
+        .filter_map(|goal| goal.parent.as_ref())
+        .collect();
+    parents.into_iter().cloned().collect()
 }
 
 /// Finds a goal's title field, if it is on screen.
@@ -295,32 +233,6 @@ pub fn GoalsPage() -> impl IntoView {
     let list_state = expect_context::<GoalListState>();
     let rows = GoalRows::new(store, list_state);
     provide_context(rows);
-    let long_term_ids = rows.roots();
-    // A plan with many long-term goals, or much open under them, is drawn a
-    // screenful first and the rest over the next few frames, so the page
-    // answers at once. Once all are drawn (`None`), new ones are drawn at once.
-    let first = rows
-        .roots_to_draw(0, ROOTS_AT_FIRST, ROWS_AT_FIRST)
-        .unwrap_or(ROOTS_AT_FIRST);
-    let roots_drawn =
-        RwSignal::new((first < long_term_ids.with_untracked(Vec::len)).then_some(first));
-    Effect::new(move |_| {
-        if let Some(drawn) = roots_drawn.get() {
-            request_animation_frame(move || {
-                let (Some(more), Some(all)) = (
-                    rows.roots_to_draw(drawn, ROOTS_PER_FRAME, ROWS_PER_FRAME),
-                    long_term_ids.try_with_untracked(Vec::len),
-                ) else {
-                    return;
-                };
-                roots_drawn.try_set((drawn + more < all).then_some(drawn + more));
-            });
-        }
-    });
-    let drawn_long_term_ids = move || {
-        let drawn = roots_drawn.get().unwrap_or(usize::MAX);
-        long_term_ids.with(|ids| ids.iter().take(drawn).cloned().collect::<Vec<_>>())
-    };
     // Memos, so typing in a title (which changes the plan) redraws neither.
     let has_goals = Memo::new(move |_| store.with(|plan| !plan.goals.is_empty()));
     let vision = Memo::new(move |_| store.with(|plan| plan.vision.statement.trim().to_owned()));
@@ -382,7 +294,7 @@ pub fn GoalsPage() -> impl IntoView {
                         <button
                             type="button"
                             class="button button--small button--quiet"
-                            on:click=move |_| store.with_untracked(|plan| list_state.expand_all(plan))
+                            on:click=move |_| list_state.expand_all()
                         >
                             "Expand all"
                         </button>
@@ -412,11 +324,7 @@ pub fn GoalsPage() -> impl IntoView {
                         </dl>
                     </details>
                 </div>
-                <ul class="goal-tree" aria-label="Goal tree">
-                    <For each=drawn_long_term_ids key=|id| id.clone() let:id>
-                        <GoalItem id=id/>
-                    </For>
-                </ul>
+                <GoalList/>
             </Show>
         </div>
     }

@@ -14,8 +14,12 @@
 //! row's goal is compared with the plan's, in order and without allocating;
 //! if not, or if the view changed (a branch collapsed, finished goals
 //! hidden), every drawn row is laid out again and only those that differ are
-//! set. Rows are made when first drawn, so a collapsed plan costs its
-//! long-term goals only.
+//! set. A row's signal is made when the row is drawn and let go when it
+//! leaves the screen, so a plan costs the rows on screen, whatever its size.
+//!
+//! The same effect keeps the list of rows on show, in order (every goal
+//! whose branch is open, less finished ones when they are hidden), which
+//! the list draws a screenful of at a time (`list.rs`).
 
 use super::GoalListState;
 use crate::domain::calendar::Date;
@@ -33,18 +37,33 @@ pub(super) struct RowData {
     pub(super) progress: Progress,
     pub(super) next_step_title: Option<String>,
     pub(super) has_children: bool,
-    /// Children on show (the filter may hide finished ones).
-    pub(super) visible_children: Vec<Id>,
     pub(super) collapsed: bool,
+    /// The last row of its long-term goal's card in the list.
+    pub(super) ends_card: bool,
     /// A later date set under this goal, when this goal's own date is earlier.
     pub(super) late_date: Option<Date>,
 }
+
+/// One row of the list on show: which goal, and how deep it sits (the
+/// list guesses the height of a row not yet drawn from its depth).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct ShownRow {
+    pub(super) id: Id,
+    pub(super) depth: usize,
+}
+
+/// Called when the rows on show change, before any row is redone: lays
+/// the list out and gives back the rows it draws now.
+type DrawShown = Box<dyn Fn() -> Option<HashSet<Id>>>;
 
 /// The rows' signals, kept in step with the plan by one effect.
 #[derive(Clone, Copy)]
 pub(super) struct GoalRows {
     rows: StoredValue<Rows>,
-    roots: RwSignal<Vec<Id>>,
+    /// Every row on show, in order, drawn or not.
+    shown: RwSignal<Vec<ShownRow>>,
+    /// The list that draws them, once it is there.
+    draw_shown: StoredValue<Option<DrawShown>, LocalStorage>,
     store: PlanStore,
     list_state: GoalListState,
 }
@@ -64,11 +83,13 @@ struct Rows {
     laid_out_for: Option<ViewSettings>,
     /// The plan's revision the rows show.
     seen_revision: u64,
-    /// The signals of the rows drawn so far: a goal keeps its signal (and so
-    /// its row) for as long as it is in the tree.
+    /// The signals of the rows drawn now: a row takes its signal when it is
+    /// drawn and gives it back when it goes.
     by_id: HashMap<Id, ArcRwSignal<RowData>>,
     /// The same signals in the plan's order, as in `outline`.
     in_plan_order: Vec<Option<ArcRwSignal<RowData>>>,
+    /// The rows on show that end a long-term goal's card.
+    card_ends: HashSet<Id>,
 }
 
 /// Rows to set, with what they now show.
@@ -82,7 +103,8 @@ impl GoalRows {
         });
         let rows = Self {
             rows: StoredValue::new(Rows::default()),
-            roots: RwSignal::new(Vec::new()),
+            shown: RwSignal::new(Vec::new()),
+            draw_shown: StoredValue::new_local(None),
             store,
             list_state,
         };
@@ -112,21 +134,17 @@ impl GoalRows {
         rows
     }
 
-    /// The signal of one goal's row, made when the row is first drawn: a
-    /// large plan opens collapsed, and rows never drawn cost nothing.
+    /// The signal of one goal's row, made when the row is drawn: rows not
+    /// on screen cost nothing.
     pub(super) fn row(&self, id: &Id) -> Option<ArcRwSignal<RowData>> {
         if let Some(row) = self.rows.with_value(|rows| rows.by_id.get(id).cloned()) {
             return Some(row);
         }
-        let hide_finished = self.list_state.hide_finished.get_untracked();
         let (position, data) = self.list_state.collapsed.with_untracked(|collapsed| {
             self.store.with_untracked(|plan| {
                 self.rows.with_value(|rows| {
                     let position = rows.outline.entry(id)?.position;
-                    Some((
-                        position,
-                        rows.row_data(plan, position, collapsed, hide_finished)?,
-                    ))
+                    Some((position, rows.row_data(plan, position, collapsed)?))
                 })
             })
         })?;
@@ -140,35 +158,43 @@ impl GoalRows {
         Some(row)
     }
 
-    /// Long-term goals on show.
-    pub(super) fn roots(&self) -> ReadSignal<Vec<Id>> {
-        self.roots.read_only()
+    /// Lets go of a row's signal when its row leaves the screen (a row
+    /// drawn again later reads the plan as it is then).
+    pub(super) fn release(&self, id: &Id) {
+        let _ = self.rows.try_update_value(|rows| {
+            if rows.by_id.remove(id).is_some() {
+                if let Some(position) = rows.outline.entry(id).map(|entry| entry.position) {
+                    if let Some(slot) = rows.in_plan_order.get_mut(position) {
+                        *slot = None;
+                    }
+                }
+            }
+        });
     }
 
-    /// How many long-term goals on show, from the `from`th on, to draw next:
-    /// at most `most`, and no more once they fill `rows` rows (but at least
-    /// one), counting each with what is open under it. `None` once the list
-    /// is gone (a frame asked after the page was left).
-    pub(super) fn roots_to_draw(&self, from: usize, most: usize, rows: usize) -> Option<usize> {
-        let hide_finished = self.list_state.hide_finished.try_get_untracked()?;
-        self.list_state.collapsed.try_with_untracked(|collapsed| {
-            self.roots.try_with_untracked(|roots| {
-                self.rows.try_with_value(|drawn| {
-                    let (mut count, mut filled) = (0, 0);
-                    for id in roots.iter().skip(from).take(most) {
-                        if count > 0 && filled >= rows {
-                            break;
-                        }
-                        count += 1;
-                        if let Some(entry) = drawn.outline.entry(id) {
-                            filled +=
-                                drawn.rows_shown_from(entry.position, collapsed, hide_finished);
-                        }
-                    }
-                    count.max(1)
-                })
-            })
-        })??
+    /// Has the list laid itself out whenever the rows on show change, at
+    /// once: before the rows that stay are redone, so that the rows that go
+    /// (after "Expand all", all but those on screen) are not redone first.
+    pub(super) fn when_shown_changes(&self, draw: impl Fn() -> Option<HashSet<Id>> + 'static) {
+        self.draw_shown.set_value(Some(Box::new(draw)));
+    }
+
+    /// Every row on show, in order.
+    pub(super) fn shown(&self) -> ReadSignal<Vec<ShownRow>> {
+        self.shown.read_only()
+    }
+
+    /// The goal on show just above (or below) `id`, drawn or not.
+    pub(super) fn neighbour(&self, id: &Id, below: bool) -> Option<Id> {
+        self.shown.with_untracked(|shown| {
+            let at = shown.iter().position(|row| &row.id == id)?;
+            let next = if below {
+                at.checked_add(1)
+            } else {
+                at.checked_sub(1)
+            }?;
+            shown.get(next).map(|row| row.id.clone())
+        })
     }
 
     fn refresh(
@@ -180,7 +206,7 @@ impl GoalRows {
     ) {
         let hide_finished = settings.hide_finished;
         let mut changed = Vec::new();
-        let mut new_roots = None;
+        let mut new_shown = None;
         self.rows.update_value(|rows| {
             let edited = (rows.laid_out_for == Some(settings))
                 .then(|| store.goals_edited_since(rows.seen_revision))
@@ -190,42 +216,69 @@ impl GoalRows {
             let followed = edited.is_some_and(|edited| {
                 edited
                     .iter()
-                    .all(|id| rows.follow_edit(plan, id, collapsed, hide_finished, &mut changed))
+                    .all(|id| rows.follow_edit(plan, id, collapsed, &mut changed))
             });
+            let mut lay_out = false;
             if !followed {
-                changed.clear();
                 let reshaped = !rows.outline.has_shape_of(plan);
                 if reshaped {
                     rows.outline = Outline::of(plan);
                 }
                 // An edit that could not be followed may have left rows
                 // half redone: lay them all out.
-                if reshaped || attempted || rows.laid_out_for != Some(settings) {
-                    rows.lay_out(plan, collapsed, hide_finished, &mut changed);
-                    rows.laid_out_for = Some(settings);
-                } else {
-                    rows.follow_edits(plan, &mut changed);
+                lay_out = reshaped || attempted || rows.laid_out_for != Some(settings);
+            }
+            // Typing in a title leaves the rows on show as they were; a
+            // change of status can hide a row when finished goals are hidden.
+            if !followed || hide_finished {
+                let shown = rows.shown_rows(collapsed, hide_finished);
+                let card_ends = card_ends(&shown);
+                if card_ends != rows.card_ends {
+                    rows.card_ends = card_ends;
+                    lay_out = true;
+                }
+                if self.shown.with_untracked(|before| *before != shown) {
+                    new_shown = Some(shown);
                 }
             }
-            let roots = rows.outline.roots();
-            let shown = self.roots.with_untracked(|shown| {
-                shown.iter().eq(rows.visible_children(roots, hide_finished))
-            });
-            if !shown {
-                new_roots = Some(
-                    rows.visible_children(roots, hide_finished)
-                        .cloned()
-                        .collect(),
-                );
+            if lay_out {
+                changed.clear();
+                rows.lay_out(plan, collapsed, &mut changed);
+                rows.laid_out_for = Some(settings);
+            } else if !followed {
+                changed.clear();
+                rows.follow_edits(plan, &mut changed);
             }
         });
-        for (row, data) in changed {
-            row.set(data);
+        let mut drawn = None;
+        if let Some(shown) = new_shown {
+            self.shown.set(shown);
+            drawn = self
+                .draw_shown
+                .try_with_value(|draw| draw.as_ref().and_then(|draw| draw()))
+                .flatten();
         }
-        if let Some(roots) = new_roots {
-            self.roots.set(roots);
+        for (row, data) in changed {
+            // A row the list has just let go of will not be seen again.
+            if drawn
+                .as_ref()
+                .is_none_or(|drawn| drawn.contains(&data.goal.id))
+            {
+                row.set(data);
+            }
         }
     }
+}
+
+/// The rows that end a long-term goal's card: each followed by a long-term
+/// goal, and the last.
+fn card_ends(shown: &[ShownRow]) -> HashSet<Id> {
+    shown
+        .iter()
+        .zip(shown.iter().skip(1).map(Some).chain([None]))
+        .filter(|(_, next)| next.is_none_or(|next| next.depth == 0))
+        .map(|(row, _)| row.id.clone())
+        .collect()
 }
 
 impl Rows {
@@ -234,99 +287,70 @@ impl Rows {
         Some(plan.goals[next].title.as_str())
     }
 
-    fn visible_children<'a>(
-        &'a self,
-        positions: &'a [usize],
-        hide_finished: bool,
-    ) -> impl Iterator<Item = &'a Id> + 'a {
-        positions
-            .iter()
-            .filter(move |&&child| {
-                !hide_finished
-                    || self
-                        .outline
-                        .entry_at(child)
-                        .is_some_and(|entry| entry.status.is_active())
-            })
-            .map(|&child| self.outline.id_at(child))
+    /// Whether the goal at `position` is on show when finished goals may be hidden.
+    fn passes_filter(&self, position: usize, hide_finished: bool) -> bool {
+        !hide_finished
+            || self
+                .outline
+                .entry_at(position)
+                .is_some_and(|entry| entry.status.is_active())
     }
 
-    /// The rows that the goal at `position` and everything open under it take.
-    fn rows_shown_from(
-        &self,
-        position: usize,
-        collapsed: &HashSet<Id>,
-        hide_finished: bool,
-    ) -> usize {
-        let mut rows = 0;
-        let mut to_count = vec![position];
-        while let Some(at) = to_count.pop() {
-            rows += 1;
-            if !collapsed.contains(self.outline.id_at(at)) {
-                to_count.extend(self.outline.children_at(at).iter().filter(|&&child| {
-                    !hide_finished
-                        || self
-                            .outline
-                            .entry_at(child)
-                            .is_some_and(|entry| entry.status.is_active())
-                }));
+    /// Every row on show, in order: each goal in an open branch, less the
+    /// finished ones (with what is under them) when those are hidden.
+    fn shown_rows(&self, collapsed: &HashSet<Id>, hide_finished: bool) -> Vec<ShownRow> {
+        let mut shown = Vec::new();
+        let mut to_visit: Vec<usize> = self.outline.roots().iter().rev().copied().collect();
+        while let Some(at) = to_visit.pop() {
+            let Some(entry) = self.outline.entry_at(at) else {
+                continue;
+            };
+            if !self.passes_filter(at, hide_finished) {
+                continue;
+            }
+            let id = self.outline.id_at(at);
+            shown.push(ShownRow {
+                id: id.clone(),
+                depth: entry.depth,
+            });
+            if !collapsed.contains(id) {
+                to_visit.extend(self.outline.children_at(at).iter().rev());
             }
         }
-        rows
+        shown
     }
 
     /// What the row of the goal at `position` shows, if it is in the tree.
-    fn row_data(
-        &self,
-        plan: &Plan,
-        position: usize,
-        collapsed: &HashSet<Id>,
-        hide_finished: bool,
-    ) -> Option<RowData> {
+    fn row_data(&self, plan: &Plan, position: usize, collapsed: &HashSet<Id>) -> Option<RowData> {
         let entry = self.outline.entry_at(position)?;
         let goal = &plan.goals[position];
-        let children = self.outline.children_at(position);
         Some(RowData {
             goal: goal.clone(),
             depth: entry.depth,
             progress: entry.progress,
             next_step_title: self.next_step_title(plan, position).map(str::to_owned),
-            has_children: !children.is_empty(),
-            visible_children: self
-                .visible_children(children, hide_finished)
-                .cloned()
-                .collect(),
+            has_children: !self.outline.children_at(position).is_empty(),
             collapsed: collapsed.contains(&goal.id),
+            ends_card: self.card_ends.contains(&goal.id),
             late_date: entry.late_date,
         })
     }
 
     /// Whether a row already shows what [`Rows::row_data`] would give, found
     /// without copying anything.
-    fn shows(
-        &self,
-        row: &RowData,
-        plan: &Plan,
-        position: usize,
-        collapsed: &HashSet<Id>,
-        hide_finished: bool,
-    ) -> bool {
+    fn shows(&self, row: &RowData, plan: &Plan, position: usize, collapsed: &HashSet<Id>) -> bool {
         let Some(entry) = self.outline.entry_at(position) else {
             return false;
         };
         let goal = &plan.goals[position];
-        let children = self.outline.children_at(position);
         row.goal == *goal
             && row.depth == entry.depth
             && row.progress == entry.progress
             && row.next_step_title.as_deref() == self.next_step_title(plan, position)
-            && row.has_children != children.is_empty()
+            && row.has_children != self.outline.children_at(position).is_empty()
             && row.collapsed == collapsed.contains(&goal.id)
+            && row.ends_card == self.card_ends.contains(&goal.id)
             && row.late_date == entry.late_date
-            && row
-                .visible_children
-                .iter()
-                .eq(self.visible_children(children, hide_finished))
     }
 
     /// Notes the row of the goal at `position` to be set, if it shows
@@ -337,12 +361,10 @@ impl Rows {
         plan: &Plan,
         position: usize,
         collapsed: &HashSet<Id>,
-        hide_finished: bool,
         changed: &mut Changed,
     ) {
-        if !row.with_untracked(|shown| self.shows(shown, plan, position, collapsed, hide_finished))
-        {
-            if let Some(data) = self.row_data(plan, position, collapsed, hide_finished) {
+        if !row.with_untracked(|shown| self.shows(shown, plan, position, collapsed)) {
+            if let Some(data) = self.row_data(plan, position, collapsed) {
                 changed.push((row.clone(), data));
             }
         }
@@ -355,7 +377,6 @@ impl Rows {
         plan: &Plan,
         id: &Id,
         collapsed: &HashSet<Id>,
-        hide_finished: bool,
         changed: &mut Changed,
     ) -> bool {
         let Some(redone) = self.outline.follow_edit(plan, id) else {
@@ -365,7 +386,7 @@ impl Rows {
         // the outline as it is then.
         for position in redone {
             if let Some(Some(row)) = self.in_plan_order.get(position) {
-                self.redo_row(row, plan, position, collapsed, hide_finished, changed);
+                self.redo_row(row, plan, position, collapsed, changed);
             }
         }
         true
@@ -373,13 +394,7 @@ impl Rows {
 
     /// Works out every drawn row anew (after a change of shape or view),
     /// keeping each goal's signal and setting only those that differ.
-    fn lay_out(
-        &mut self,
-        plan: &Plan,
-        collapsed: &HashSet<Id>,
-        hide_finished: bool,
-        changed: &mut Changed,
-    ) {
+    fn lay_out(&mut self, plan: &Plan, collapsed: &HashSet<Id>, changed: &mut Changed) {
         let outline = &self.outline;
         self.by_id.retain(|id, _| outline.entry(id).is_some());
         let mut in_plan_order = vec![None; plan.goals.len()];
@@ -387,7 +402,7 @@ impl Rows {
             let Some(position) = outline.entry(id).map(|entry| entry.position) else {
                 continue;
             };
-            self.redo_row(row, plan, position, collapsed, hide_finished, changed);
+            self.redo_row(row, plan, position, collapsed, changed);
             in_plan_order[position] = Some(row.clone());
         }
         self.in_plan_order = in_plan_order;
