@@ -323,10 +323,11 @@ pub fn GoalList() -> impl IntoView {
 
     // The rows on show changed (a branch opened, a goal added or moved):
     // lay out again now, so the screen never shows the list half changed:
-    // the rows on screen only, more frame by frame.
+    // the rows on screen and a frame's worth more (a row just added next to
+    // those drawn is drawn with the change), the rest frame by frame.
     rows.when_shown_changes(move || {
         view.layout.try_update_value(|layout| layout.tops = None)?;
-        view.lay_out(0, false);
+        view.lay_out(NEW_ROWS_PER_FRAME, false);
         view.layout.try_with_value(|layout| layout.drawn.clone())
     });
     // Once the page is drawn: measure, and go on drawing in the next frames.

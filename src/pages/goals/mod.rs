@@ -66,7 +66,8 @@ impl GoalListState {
         self.scroll_request.set(Some(id.clone()));
         let state = *self;
         let refocus = move || {
-            let Some(id) = state.pending_focus.get_value() else {
+            // The page may be gone by then.
+            let Some(id) = state.pending_focus.try_get_value().flatten() else {
                 return;
             };
             if let Some(field) = title_field(&id) {
