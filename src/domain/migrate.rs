@@ -50,16 +50,16 @@ pub fn migrate_to_current(mut plan: Value, version: u64) -> Result<Value, PlanFi
 /// parent ids, `done` becomes a status and `due` a target date.
 fn version_0_to_1(plan: Value) -> Result<Value, PlanFileError> {
     let Value::Object(old) = plan else {
-        return Err(bad("plan", "expected an object"));
+        return Err(bad("plan", "it is not a plan"));
     };
     let saved_at = match old.get("saved_at") {
         Some(Value::String(text)) => text.clone(),
-        _ => return Err(bad("saved_at", "missing, or not a time")),
+        _ => return Err(bad("saved_at", "the time it was saved is missing")),
     };
     let statement = match old.get("vision") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(text)) => text.clone(),
-        Some(_) => return Err(bad("vision", "expected the statement as text")),
+        Some(_) => return Err(bad("vision", "its vision is not words")),
     };
     let mut goals = Vec::new();
     match old.get("goals") {
@@ -67,7 +67,7 @@ fn version_0_to_1(plan: Value) -> Result<Value, PlanFileError> {
         Some(Value::Array(roots)) => {
             flatten_goals(roots, None, "goals", &saved_at, &mut goals)?;
         }
-        Some(_) => return Err(bad("goals", "expected a list")),
+        Some(_) => return Err(bad("goals", "its goals are not a list")),
     }
     Ok(json!({
         "format": old.get("format").cloned().unwrap_or(Value::Null),
@@ -92,19 +92,29 @@ fn flatten_goals(
     for (index, goal) in goals.iter().enumerate() {
         let here = format!("{path}[{index}]");
         let Value::Object(goal) = goal else {
-            return Err(bad(&here, "expected a goal object"));
+            return Err(bad(&here, "one of its goals is not a goal"));
         };
         let id = text_field(goal, "id", &here)?;
         let title = text_field(goal, "title", &here)?;
         let done = match goal.get("done") {
             None | Some(Value::Null) => false,
             Some(Value::Bool(done)) => *done,
-            Some(_) => return Err(bad(&format!("{here}.done"), "expected true or false")),
+            Some(_) => {
+                return Err(bad(
+                    &format!("{here}.done"),
+                    "a goal's done mark is neither yes nor no",
+                ))
+            }
         };
         let due = match goal.get("due") {
             None | Some(Value::Null) => Value::Null,
             Some(Value::String(date)) => Value::String(date.clone()),
-            Some(_) => return Err(bad(&format!("{here}.due"), "expected a date")),
+            Some(_) => {
+                return Err(bad(
+                    &format!("{here}.due"),
+                    "a goal's due date is not a date",
+                ))
+            }
         };
         flat.push(json!({
             "id": id,
@@ -130,7 +140,12 @@ fn flatten_goals(
                     flat,
                 )?;
             }
-            Some(_) => return Err(bad(&format!("{here}.children"), "expected a list")),
+            Some(_) => {
+                return Err(bad(
+                    &format!("{here}.children"),
+                    "a goal's goals below it are not a list",
+                ))
+            }
         }
     }
     Ok(())
@@ -139,14 +154,19 @@ fn flatten_goals(
 fn text_field(goal: &Map<String, Value>, name: &str, path: &str) -> Result<String, PlanFileError> {
     match goal.get(name) {
         Some(Value::String(text)) => Ok(text.clone()),
-        _ => Err(bad(&format!("{path}.{name}"), "missing, or not text")),
+        _ => Err(bad(
+            &format!("{path}.{name}"),
+            &format!("a goal has no words for its {name}"),
+        )),
     }
 }
 
+/// What a version 0 plan lacks, in words (the reader says it of the file,
+/// the link or the saved plan).
 fn bad(path: &str, detail: &str) -> PlanFileError {
     PlanFileError::BadField {
         path: path.to_owned(),
-        detail: format!("{detail} (in a version 0 plan)"),
+        detail: format!("{detail}, in this plan from an early version of Waypoint"),
     }
 }
 
@@ -155,6 +175,7 @@ mod tests {
     use crate::domain::format::{parse_plan, to_file_text, PlanFileError};
     use crate::domain::goals::GoalTree;
     use crate::domain::plan::{GoalStatus, Id, SCHEMA_VERSION};
+    use crate::domain::reader::read_plan;
 
     const VERSION_0_FIXTURE: &str = include_str!("../../tests/fixtures/plan-v0.json");
 
@@ -206,11 +227,19 @@ mod tests {
     }
 
     #[test]
-    fn a_migrated_tree_is_still_checked() {
+    fn a_migrated_tree_is_mended_like_any_other() {
         let duplicated = VERSION_0_FIXTURE.replace("\"g-agent\"", "\"g-draft\"");
         assert!(matches!(
             parse_plan(&duplicated),
-            Err(PlanFileError::DuplicateId { .. })
+            Err(PlanFileError::NeedsRepair { .. })
         ));
+        let read = read_plan(&duplicated).unwrap();
+        assert_eq!(read.repairs.len(), 1, "{:?}", read.repairs);
+        assert!(
+            read.repairs[0].words.contains("had the same id as"),
+            "{}",
+            read.repairs[0].words
+        );
+        assert_eq!(read.plan.goals.len(), 6);
     }
 }

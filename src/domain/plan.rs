@@ -2,7 +2,9 @@
 //!
 //! Field order here is the key order of the exported JSON, so two exports of
 //! the same plan are byte-identical. New fields get `#[serde(default)]` so
-//! older files still read.
+//! older files still read. A field the types don't know fails the quick read
+//! (`deny_unknown_fields`), so that the careful reader (`reader`) can say it
+//! was left out rather than drop it without a word.
 
 use super::calendar::{Date, Timestamp};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
@@ -63,15 +65,21 @@ fn base36(mut value: u64) -> String {
 
 /// A whole career plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     pub format: String,
     pub schema_version: u32,
+    #[serde(deserialize_with = "super::objects::object")]
     pub vision: Vision,
+    #[serde(deserialize_with = "super::objects::list")]
     pub assets: Vec<Asset>,
+    #[serde(deserialize_with = "super::objects::list")]
     pub options: Vec<CareerOption>,
     /// Every goal at every level, flat; `parent` makes the tree and the order
     /// of siblings here is their order on screen.
+    #[serde(deserialize_with = "super::objects::list")]
     pub goals: Vec<Goal>,
+    #[serde(deserialize_with = "super::objects::list")]
     pub check_ins: Vec<CheckIn>,
     /// How often to review the plan; `None` until the person picks.
     #[serde(default)]
@@ -117,6 +125,7 @@ impl Plan {
 
 /// Where the person wants to go, in their own words.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Vision {
     /// "What do you want?"
@@ -126,6 +135,7 @@ pub struct Vision {
     /// "What do you believe can be real for you?"
     pub believe_can_be_real: String,
     /// What success means to this person.
+    #[serde(deserialize_with = "super::objects::object")]
     pub success: SuccessMeaning,
     /// The vision statement itself.
     pub statement: String,
@@ -134,6 +144,7 @@ pub struct Vision {
     /// How compelling the vision feels, from 1 (flat) to 10 (spine-tingling).
     pub excitement: Option<u8>,
     /// Earlier statements, oldest first: how the vision changed over time.
+    #[serde(deserialize_with = "super::objects::list")]
     pub history: Vec<VisionVersion>,
     /// When any answer here last changed; the newer side wins when plans are merged.
     pub updated_at: Option<Timestamp>,
@@ -162,6 +173,7 @@ impl Vision {
 
 /// A vision statement as it was before it was rewritten.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VisionVersion {
     pub statement: String,
     pub horizon_years: Option<u8>,
@@ -172,12 +184,17 @@ pub struct VisionVersion {
 
 /// The method's "fuzzy concepts" of success, each pinned down in words and weighed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct SuccessMeaning {
+    #[serde(deserialize_with = "super::objects::object")]
     pub money: SuccessFacet,
+    #[serde(deserialize_with = "super::objects::object")]
     pub accomplishments: SuccessFacet,
+    #[serde(deserialize_with = "super::objects::object")]
     pub mission: SuccessFacet,
     /// Anything else, named by the person.
+    #[serde(deserialize_with = "super::objects::object")]
     pub own_terms: SuccessFacet,
 }
 
@@ -198,6 +215,7 @@ impl SuccessMeaning {
 
 /// One meaning of success: how much it matters (0 to 5) and what it means here.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct SuccessFacet {
     pub weight: u8,
@@ -206,6 +224,7 @@ pub struct SuccessFacet {
 
 /// Something the person starts from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Asset {
     pub id: Id,
     pub kind: AssetKind,
@@ -269,6 +288,7 @@ impl AssetKind {
 
 /// A candidate move toward the vision.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CareerOption {
     pub id: Id,
     pub kind: OptionKind,
@@ -288,10 +308,10 @@ pub struct CareerOption {
     #[serde(default)]
     pub risks: String,
     /// For studying someone who made it: who, their path, what to learn, how to reach them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::objects::object")]
     pub role_model: RoleModel,
     /// For trial and error: the experiment and what it will teach.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::objects::object")]
     pub experiment: Experiment,
     /// When this option last changed; the newer side wins when plans are merged.
     #[serde(default)]
@@ -299,6 +319,7 @@ pub struct CareerOption {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct RoleModel {
     pub who: String,
@@ -308,6 +329,7 @@ pub struct RoleModel {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Experiment {
     pub what_to_try: String,
@@ -448,6 +470,7 @@ impl OptionStatus {
 /// out of the file rather than written as `null`; `null` reads the same.
 /// Older readers take a missing field of this kind as empty too.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -513,6 +536,7 @@ impl GoalStatus {
 
 /// A review: what happened, what was learned, what will change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub id: Id,
     pub date: Date,

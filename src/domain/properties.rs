@@ -5,11 +5,13 @@
 use super::calendar::{Date, Timestamp};
 use super::format::{
     check_integrity, parse_plan, to_file_text, to_storage_text, PlanFileError, StorageText,
+    EXCITEMENT_SCORES, HORIZON_YEARS,
 };
 use super::goals::{GoalTree, Outline, Progress, MAX_DEPTH};
 use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
 use super::plan::*;
+use super::reader::read_plan;
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -24,8 +26,12 @@ fn date() -> impl Strategy<Value = Date> {
     (0i64..40_000).prop_map(Date::from_days_since_epoch)
 }
 
-fn small() -> impl Strategy<Value = Option<u8>> {
-    prop::option::of(0u8..=10)
+fn horizon() -> impl Strategy<Value = Option<u8>> {
+    prop::option::of(HORIZON_YEARS)
+}
+
+fn excitement() -> impl Strategy<Value = Option<u8>> {
+    prop::option::of(EXCITEMENT_SCORES)
 }
 
 fn facet() -> impl Strategy<Value = SuccessFacet> {
@@ -43,7 +49,7 @@ fn vision() -> impl Strategy<Value = Vision> {
         },
     );
     let history = prop::collection::vec(
-        (text(), small(), small(), timestamp()).prop_map(
+        (text(), horizon(), excitement(), timestamp()).prop_map(
             |(statement, horizon_years, excitement, replaced_at)| VisionVersion {
                 statement,
                 horizon_years,
@@ -56,8 +62,8 @@ fn vision() -> impl Strategy<Value = Vision> {
     (
         answers,
         success,
-        small(),
-        small(),
+        horizon(),
+        excitement(),
         history,
         prop::option::of(timestamp()),
     )
@@ -278,11 +284,11 @@ proptest! {
         prop_assert_eq!(to_file_text(&parse_plan(&file).unwrap()), file);
     }
 
-    /// One value of the wrong type anywhere in a file: the error names the
-    /// field with the path a path-tracking reader (serde_path_to_error) gives,
-    /// and says the same about it, in a pretty file or a compact one.
+    /// One value of the wrong type anywhere in a file: the plan reads, with
+    /// a repair at the place a path-tracking reader (serde_path_to_error)
+    /// names, in a pretty file or a compact one, and keeps every rule.
     #[test]
-    fn an_import_error_names_its_field_as_a_path_tracking_reader_does(
+    fn a_value_of_the_wrong_type_is_repaired_where_a_path_tracking_reader_points(
         plan in plan(),
         pick in any::<prop::sample::Index>(),
         pretty in any::<bool>(),
@@ -304,11 +310,58 @@ proptest! {
         };
         let error = serde_path_to_error::deserialize::<_, Plan>(value).unwrap_err();
         let path = error.path().to_string();
-        let expected = PlanFileError::BadField {
-            path: if path == "." { "plan".into() } else { path },
-            detail: error.into_inner().to_string(),
+        let read = read_plan(&text).map_err(|problem| TestCaseError::fail(problem.to_string()))?;
+        prop_assert!(
+            read.repairs.iter().any(|repair| repair.path == path),
+            "no repair at {}: {:?}", path, read.repairs
+        );
+        prop_assert_eq!(check_integrity(&read.plan), Ok(()));
+    }
+
+    /// Rules broken at random in a plan's file: the plan reads, mended,
+    /// with a repair said for each kind of break, into a plan that keeps every
+    /// rule, keeps every title, and reads back as written; or, where what
+    /// says it is a plan was broken, it is refused. Never a panic.
+    #[test]
+    fn a_plan_with_rules_broken_reads_mended_or_is_refused(
+        plan in plan(),
+        breakages in prop::collection::vec(breakage(), 1..6),
+        pretty in any::<bool>(),
+    ) {
+        let mut value = serde_json::to_value(&plan).unwrap();
+        let mut broke = false;
+        for breakage in &breakages {
+            broke |= breakage.apply(&mut value);
+        }
+        let mut text = if pretty {
+            serde_json::to_string_pretty(&value).unwrap()
+        } else {
+            value.to_string()
         };
-        prop_assert_eq!(parse_plan(&text), Err(expected));
+        if let Some(Breakage::CutOff(at)) = breakages.iter().find(|b| matches!(b, Breakage::CutOff(_))) {
+            let mut end = at.index(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.truncate(end);
+        }
+        let refusable = breakages.iter().any(Breakage::refuses);
+        match read_plan(&text) {
+            Ok(read) => {
+                prop_assert_eq!(check_integrity(&read.plan), Ok(()));
+                if broke && !refusable {
+                    prop_assert!(!read.repairs.is_empty(), "no repair for {:?}", breakages);
+                }
+                for goal in plan.goals.iter().filter(|goal| !goal.title.is_empty()) {
+                    prop_assert!(
+                        read.plan.goals.iter().any(|read| read.title == goal.title),
+                        "the title {:?} was lost", goal.title
+                    );
+                }
+                prop_assert_eq!(parse_plan(&to_file_text(&read.plan)), Ok(read.plan.clone()));
+            }
+            Err(problem) => prop_assert!(refusable, "refused: {:?} for {:?}", problem, breakages),
+        }
     }
 
     #[test]
@@ -576,6 +629,153 @@ proptest! {
         }
         let text = String::from_iter(text);
         prop_assert_eq!(Timestamp::parse(&text), time_by_splitting(&text), "{}", text);
+    }
+}
+
+/// A rule of the plan broken in its JSON, the way a hand edit, another
+/// tool or a damaged copy might.
+#[derive(Clone, Debug)]
+enum Breakage {
+    /// A goal twice, word for word.
+    CopyGoal(prop::sample::Index),
+    /// A goal takes another's id.
+    ShareId(prop::sample::Index, prop::sample::Index),
+    EmptyId(prop::sample::Index),
+    LostParent(prop::sample::Index),
+    /// Two goals (or one) each under the other.
+    Loop(prop::sample::Index, prop::sample::Index),
+    /// A chain of goals hung below a goal, deeper than the plan's levels.
+    Deeper(prop::sample::Index),
+    MissingAsset(prop::sample::Index),
+    MissingOption(prop::sample::Index),
+    /// A score or weight out of range, or not a whole number.
+    Score(&'static str, serde_json::Value),
+    UnknownField(prop::sample::Index),
+    /// A field the goal must have, taken out.
+    DropField(prop::sample::Index, &'static str),
+    /// A field of the goal given a value of the wrong kind.
+    WrongKind(prop::sample::Index, &'static str),
+    /// Breaks what says the text is a plan: refused, not mended.
+    NewerVersion,
+    CutOff(prop::sample::Index),
+}
+
+fn breakage() -> impl Strategy<Value = Breakage> {
+    use serde_json::json;
+    let index = any::<prop::sample::Index>;
+    prop_oneof![
+        6 => index().prop_map(Breakage::CopyGoal),
+        6 => (index(), index()).prop_map(|(a, b)| Breakage::ShareId(a, b)),
+        4 => index().prop_map(Breakage::EmptyId),
+        4 => index().prop_map(Breakage::LostParent),
+        6 => (index(), index()).prop_map(|(a, b)| Breakage::Loop(a, b)),
+        4 => index().prop_map(Breakage::Deeper),
+        3 => index().prop_map(Breakage::MissingAsset),
+        3 => index().prop_map(Breakage::MissingOption),
+        6 => (
+            prop::sample::select(vec!["/vision/excitement", "/vision/horizon_years", "/vision/success/mission/weight"]),
+            prop::sample::select(vec![json!(51), json!(-4), json!(7.5), json!("7"), json!(300), json!("lots")]),
+        )
+            .prop_map(|(at, value)| Breakage::Score(at, value)),
+        4 => index().prop_map(Breakage::UnknownField),
+        4 => (index(), prop::sample::select(vec!["status", "notes", "created_at", "updated_at", "id"]))
+            .prop_map(|(at, field)| Breakage::DropField(at, field)),
+        4 => (index(), prop::sample::select(vec!["status", "created_at", "updated_at", "target_date", "parent", "notes"]))
+            .prop_map(|(at, field)| Breakage::WrongKind(at, field)),
+        1 => Just(Breakage::NewerVersion),
+        1 => index().prop_map(Breakage::CutOff),
+    ]
+}
+
+impl Breakage {
+    /// Breaks `plan`; false when there was nothing to break (no goals, say).
+    fn apply(&self, plan: &mut serde_json::Value) -> bool {
+        use serde_json::json;
+        let goals = plan["goals"].as_array().map_or(0, Vec::len);
+        let goal = |index: &prop::sample::Index| (goals > 0).then(|| index.index(goals));
+        match self {
+            Self::CopyGoal(at) => goal(at).is_some_and(|at| {
+                let copy = plan["goals"][at].clone();
+                plan["goals"].as_array_mut().unwrap().push(copy);
+                true
+            }),
+            Self::ShareId(from, to) => match (goal(from), goal(to)) {
+                (Some(from), Some(to)) if from != to => {
+                    plan["goals"][to]["id"] = plan["goals"][from]["id"].clone();
+                    true
+                }
+                _ => false,
+            },
+            Self::EmptyId(at) => goal(at).is_some_and(|at| {
+                plan["goals"][at]["id"] = json!("");
+                true
+            }),
+            Self::LostParent(at) => goal(at).is_some_and(|at| {
+                plan["goals"][at]["parent"] = json!("g-gone");
+                true
+            }),
+            Self::Loop(a, b) => match (goal(a), goal(b)) {
+                (Some(a), Some(b)) => {
+                    let (id_a, id_b) = (
+                        plan["goals"][a]["id"].clone(),
+                        plan["goals"][b]["id"].clone(),
+                    );
+                    plan["goals"][a]["parent"] = id_b;
+                    plan["goals"][b]["parent"] = id_a;
+                    true
+                }
+                _ => false,
+            },
+            Self::Deeper(at) => goal(at).is_some_and(|at| {
+                let mut parent = plan["goals"][at]["id"].clone();
+                for link in 0..5 {
+                    let mut child = plan["goals"][at].clone();
+                    let id = json!(format!("g-chain-{at}-{link}"));
+                    child["id"] = id.clone();
+                    child["parent"] = parent;
+                    parent = id;
+                    plan["goals"].as_array_mut().unwrap().push(child);
+                }
+                true
+            }),
+            Self::MissingAsset(at) => {
+                let options = plan["options"].as_array().map_or(0, Vec::len);
+                options > 0 && {
+                    let used = &mut plan["options"][at.index(options)]["assets_used"];
+                    used.as_array_mut().unwrap().push(json!("a-gone"));
+                    true
+                }
+            }
+            Self::MissingOption(at) => goal(at).is_some_and(|at| {
+                plan["goals"][at]["from_option"] = json!("o-gone");
+                true
+            }),
+            Self::Score(at, value) => {
+                *plan.pointer_mut(at).unwrap() = value.clone();
+                true
+            }
+            Self::UnknownField(at) => goal(at).is_some_and(|at| {
+                plan["goals"][at]["mood"] = json!("hopeful");
+                true
+            }),
+            Self::DropField(at, field) => goal(at).is_some_and(|at| {
+                plan["goals"][at].as_object_mut().unwrap().remove(*field);
+                true
+            }),
+            Self::WrongKind(at, field) => goal(at).is_some_and(|at| {
+                plan["goals"][at][*field] = json!({ "odd": [1, 2] });
+                true
+            }),
+            Self::NewerVersion => {
+                plan["schema_version"] = json!(SCHEMA_VERSION + 1);
+                true
+            }
+            Self::CutOff(_) => true,
+        }
+    }
+
+    fn refuses(&self) -> bool {
+        matches!(self, Self::NewerVersion | Self::CutOff(_))
     }
 }
 
