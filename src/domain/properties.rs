@@ -11,7 +11,7 @@ use super::goals::{GoalTree, Outline, Progress, MAX_DEPTH};
 use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
 use super::plan::*;
-use super::reader::read_plan;
+use super::reader::{read_plan, read_plan_bytes};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -396,7 +396,32 @@ proptest! {
 
     #[test]
     fn the_importer_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = parse_plan(&String::from_utf8_lossy(&bytes));
+        if let Ok(read) = read_plan_bytes(bytes) {
+            prop_assert_eq!(check_integrity(&read.plan), Ok(()));
+        }
+    }
+
+    /// Goals merged by looking each up once come in the order that looking
+    /// along the list for each gave.
+    #[test]
+    fn merging_goals_quickly_keeps_the_order_of_merging_them_one_by_one(base in plan(), edits in plan(), extra in plan()) {
+        let mine = base.goals.clone();
+        let mut other = base.goals;
+        for (goal, edit) in other.iter_mut().zip(&edits.goals) {
+            goal.title = edit.title.clone();
+            goal.updated_at = edit.updated_at;
+        }
+        // New goals from the other side, under its goals and at the top.
+        for goal in extra.goals {
+            let id = Id::from(format!("new-{}", goal.id).as_str());
+            let parent = goal.parent.map(|parent| Id::from(format!("new-{parent}").as_str()));
+            other.push(Goal { id, parent, ..goal });
+        }
+        other.reverse();
+        prop_assert_eq!(
+            super::merge::tests::merged_goals(&mine, &other),
+            super::merge::tests::merge_goals_one_by_one(&mine, &other)
+        );
     }
 
     #[test]
@@ -409,8 +434,8 @@ proptest! {
             let at = at.index(bytes.len());
             bytes[at] = byte;
         }
-        if let Ok(read) = parse_plan(&String::from_utf8_lossy(&bytes)) {
-            prop_assert_eq!(check_integrity(&read), Ok(()));
+        if let Ok(read) = read_plan_bytes(bytes) {
+            prop_assert_eq!(check_integrity(&read.plan), Ok(()));
         }
     }
 
