@@ -1,36 +1,50 @@
-//! Plans arriving from outside (a chosen file, a dropped file, a share link)
-//! and whole-plan replacements, which always keep the plan before them.
+//! Plans arriving from outside (a chosen file, a dropped file, a share link,
+//! a copy Waypoint kept) and whole-plan replacements, which always keep the
+//! plan before them.
 //!
 //! One flow, shared by context, so the Data section, a drop anywhere on the
 //! page and the shared-plan view all lead to the same preview and choices.
+//! Every plan is read by the one careful reader, a slice of goals at a time,
+//! and everything the preview shows is worked out before it appears: what
+//! the plan holds, the repairs it needed, what merging would do, and
+//! whether either would fit in this browser's storage. Nothing changes until
+//! the person chooses, and a choice that would not fit is not offered.
 
 use crate::clock;
-use crate::domain::format::{parse_plan, PlanFileError, MAX_PLAN_FILE_BYTES};
+use crate::domain::format::{
+    storage_units, PlanFileError, PlanSummary, StorageText, MAX_PLAN_FILE_BYTES,
+};
 use crate::domain::merge::{merge_plans, MergeReport};
 use crate::domain::plan::Plan;
-use crate::js_text;
-use crate::persistence::{self, PreviousPlan, SaveError};
+use crate::domain::reader::{Origin, PlanReader, ReadPlan, Repair};
+use crate::persistence::{self, KeptPrevious, KeptText, PreviousPlan, SaveError, StorageUsage};
+use crate::slices::next_task;
 use crate::state::{PlanStore, Refused, Replacement, StepId, StepLabel};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
+/// Goals read per task: about 10 ms of work in the browser.
+const GOALS_READ_PER_TASK: usize = 2_000;
+
 /// Where an incoming plan stands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum ImportState {
     Idle,
     Reading {
         source: String,
+        /// Goals read, and how many the text holds once known.
+        goals_read: usize,
+        goals_in_text: Option<usize>,
     },
     Refused {
         source: String,
         problem: String,
+        /// Where in the text, for the curious.
+        detail: Option<String>,
     },
     /// Read and checked; the person chooses replace, merge or cancel.
-    Ready {
-        source: String,
-        plan: Box<Plan>,
-    },
+    Ready(Arc<Offer>),
     /// Put in place, as history step `step` (which "Undo import" undoes;
     /// none when the plan was already the same).
     Done {
@@ -38,6 +52,31 @@ pub enum ImportState {
         outcome: ImportOutcome,
         step: Option<StepId>,
     },
+}
+
+/// A plan read and ready to take the current one's place, with what the
+/// preview says about it.
+#[derive(Debug)]
+pub struct Offer {
+    pub source: String,
+    pub plan: Plan,
+    /// What the reader mended, in words (none for a plan read as it was).
+    pub repairs: Vec<Repair>,
+    pub summary: PlanSummary,
+    /// The plan's storage text length, in UTF-16 units.
+    pub plan_units: usize,
+    /// Merging it into the current plan, unless that is blank.
+    pub merge: Option<Result<MergePreview, PlanFileError>>,
+    /// The store's revision the merge was worked out against.
+    revision: u64,
+}
+
+/// What merging would give.
+#[derive(Debug)]
+pub struct MergePreview {
+    pub plan: Plan,
+    pub report: MergeReport,
+    pub plan_units: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +92,8 @@ pub enum ReplaceError {
     CouldNotKeepPrevious(SaveError),
     /// The two plans can't be merged.
     CannotMerge(PlanFileError),
+    /// It would not fit in this browser's storage (the reason in words).
+    WontFit(String),
     /// The plan would have been damaged (see [`Refused`]).
     Refused(Refused),
 }
@@ -67,8 +108,9 @@ impl std::fmt::Display for ReplaceError {
             ),
             Self::CannotMerge(problem) => write!(
                 f,
-                "These two plans can't be merged ({problem}). Replace instead, or cancel."
+                "These two plans can't be merged: {problem} Replace instead, or cancel."
             ),
+            Self::WontFit(words) => f.write_str(words),
             Self::Refused(refused) => refused.fmt(f),
         }
     }
@@ -79,8 +121,13 @@ pub struct ImportFlow {
     state: RwSignal<ImportState>,
     /// Read from storage when first asked for, not at start: it can be as
     /// large as the plan itself.
-    previous: RwSignal<Option<PreviousPlan>>,
+    previous: RwSignal<Option<KeptPrevious>>,
     previous_read: StoredValue<bool>,
+    /// This site's storage as last measured, for whether an offer fits.
+    usage: RwSignal<StorageUsage>,
+    /// Counts readings begun, so that a reading overtaken by another (or
+    /// cancelled) stops at its next slice.
+    reading: StoredValue<u64>,
     store: PlanStore,
 }
 
@@ -90,6 +137,8 @@ impl ImportFlow {
             state: RwSignal::new(ImportState::Idle),
             previous: RwSignal::new(None),
             previous_read: StoredValue::new(false),
+            usage: RwSignal::new(StorageUsage::default()),
+            reading: StoredValue::new(0),
             store,
         }
     }
@@ -98,8 +147,14 @@ impl ImportFlow {
         self.state.read_only()
     }
 
+    /// This site's storage as measured when the offer was made (or copies
+    /// were deleted since).
+    pub fn usage(&self) -> ReadSignal<StorageUsage> {
+        self.usage.read_only()
+    }
+
     /// The plan kept before the last import, merge or fresh start.
-    pub fn previous(&self) -> ReadSignal<Option<PreviousPlan>> {
+    pub fn previous(&self) -> ReadSignal<Option<KeptPrevious>> {
         self.read_previous_once();
         self.previous.read_only()
     }
@@ -112,76 +167,232 @@ impl ImportFlow {
     }
 
     pub fn cancel(&self) {
+        self.begin_reading();
         self.state.set(ImportState::Idle);
+    }
+
+    /// A new reading; any reading under way stops.
+    fn begin_reading(&self) -> u64 {
+        let reading = self.reading.get_value() + 1;
+        self.reading.set_value(reading);
+        reading
+    }
+
+    fn still_reading(&self, reading: u64) -> bool {
+        self.reading.try_get_value() == Some(reading)
+    }
+
+    fn refuse(&self, source: String, problem: &PlanFileError, origin: Origin) {
+        let explained = problem.explain(origin);
+        self.state.set(ImportState::Refused {
+            source,
+            problem: explained.message,
+            detail: explained.detail,
+        });
     }
 
     /// Reads and checks a file; the preview follows.
     pub fn read_file(&self, file: web_sys::File) {
         let source = file.name();
+        let reading = self.begin_reading();
         if file.size() > MAX_PLAN_FILE_BYTES as f64 {
-            self.state.set(ImportState::Refused {
-                source,
-                problem: PlanFileError::TooLarge {
-                    bytes: file.size() as usize,
-                }
-                .to_string(),
-            });
+            let too_large = PlanFileError::TooLarge {
+                bytes: file.size() as usize,
+            };
+            self.refuse(source, &too_large, Origin::File);
             return;
         }
         self.state.set(ImportState::Reading {
             source: source.clone(),
+            goals_read: 0,
+            goals_in_text: None,
         });
-        let state = self.state;
-        // `File` can't live in a signal: read it here, in the task.
+        let flow = *self;
+        // `File` can't live in a signal: read it here, in the task. Its
+        // bytes, not its text: the reader says what is wrong with an
+        // encoding, where the browser would quietly replace what it can't read.
         leptos::task::spawn_local(async move {
-            let next = match JsFuture::from(file.text()).await {
-                Ok(text) => {
-                    match parse_plan(&text.dyn_ref().map(js_text::from_js).unwrap_or_default()) {
-                        Ok(plan) => ImportState::Ready {
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    if flow.still_reading(reading) {
+                        flow.state.set(ImportState::Refused {
                             source,
-                            plan: Box::new(plan),
-                        },
-                        Err(problem) => ImportState::Refused {
-                            source,
-                            problem: problem.to_string(),
-                        },
+                            problem: "The browser could not read the file. Try choosing it again."
+                                .into(),
+                            detail: None,
+                        });
                     }
+                    return;
                 }
-                Err(_) => ImportState::Refused {
-                    source,
-                    problem: "The browser could not read the file.".into(),
-                },
             };
-            state.set(next);
+            if !flow.still_reading(reading) {
+                return;
+            }
+            match PlanReader::from_bytes(bytes) {
+                Ok(reader) => flow.read_on(source, reader, Origin::File, reading).await,
+                Err(problem) => flow.refuse(source, &problem, Origin::File),
+            }
         });
+    }
+
+    /// Reads a copy of saved text Waypoint kept, to bring it back.
+    pub fn read_kept_text(&self, kept: &KeptText) {
+        let source = format!("the text kept on {}", kept.kept_at);
+        let reading = self.begin_reading();
+        self.state.set(ImportState::Reading {
+            source: source.clone(),
+            goals_read: 0,
+            goals_in_text: None,
+        });
+        let flow = *self;
+        let text = kept.text.clone();
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            if !flow.still_reading(reading) {
+                return;
+            }
+            match PlanReader::start(text) {
+                Ok(reader) => flow.read_on(source, reader, Origin::Kept, reading).await,
+                Err(problem) => flow.refuse(source, &problem, Origin::Kept),
+            }
+        });
+    }
+
+    /// Reads the rest of a text a slice of goals at a time, then prepares
+    /// the preview.
+    async fn read_on(self, source: String, mut reader: PlanReader, origin: Origin, reading: u64) {
+        loop {
+            if reader.read_some(GOALS_READ_PER_TASK) {
+                break;
+            }
+            self.state.set(ImportState::Reading {
+                source: source.clone(),
+                goals_read: reader.goals_read(),
+                goals_in_text: reader.goals_in_text(),
+            });
+            next_task().await;
+            if !self.still_reading(reading) {
+                return;
+            }
+        }
+        next_task().await;
+        if !self.still_reading(reading) {
+            return;
+        }
+        match reader.finish() {
+            Ok(read) => self.prepare(source, read, reading).await,
+            Err(problem) => self.refuse(source, &problem, origin),
+        }
     }
 
     /// Offers a plan already read (from a share link) for import.
-    pub fn offer(&self, source: &str, plan: Plan) {
-        self.state.set(ImportState::Ready {
+    pub fn offer(&self, source: &str, read: ReadPlan) {
+        let reading = self.begin_reading();
+        self.state.set(ImportState::Reading {
             source: source.to_owned(),
-            plan: Box::new(plan),
+            goals_read: read.plan.goals.len(),
+            goals_in_text: Some(read.plan.goals.len()),
         });
+        let flow = *self;
+        let source = source.to_owned();
+        leptos::task::spawn_local(async move { flow.prepare(source, read, reading).await });
     }
 
-    /// What merging the offered plan into the current one would do.
-    pub fn merge_preview(&self, incoming: &Plan) -> Result<MergeReport, PlanFileError> {
-        self.store
-            .with_untracked(|mine| merge_plans(mine, incoming, clock::now()))
-            .map(|(_, report)| report)
+    /// Works out what the preview shows, a task at a time: what the plan
+    /// holds, what merging would do, and how much storage each would take.
+    async fn prepare(self, source: String, read: ReadPlan, reading: u64) {
+        let ReadPlan { plan, repairs } = read;
+        let summary = PlanSummary::of(&plan);
+        next_task().await;
+        if !self.still_reading(reading) {
+            return;
+        }
+        let revision = self.store.revision();
+        let merge = if self.store.with_untracked(Plan::is_blank) {
+            None
+        } else {
+            Some(
+                self.store
+                    .with_untracked(|mine| merge_plans(mine, &plan, clock::now())),
+            )
+        };
+        next_task().await;
+        let Some(plan_units) = self.units_of(&plan, reading).await else {
+            return;
+        };
+        let merge = match merge {
+            None => None,
+            Some(Err(problem)) => Some(Err(problem)),
+            Some(Ok((merged, report))) => {
+                let Some(plan_units) = self.units_of(&merged, reading).await else {
+                    return;
+                };
+                Some(Ok(MergePreview {
+                    plan: merged,
+                    report,
+                    plan_units,
+                }))
+            }
+        };
+        self.usage.set(persistence::storage_usage());
+        self.state.set(ImportState::Ready(Arc::new(Offer {
+            source,
+            plan,
+            repairs,
+            summary,
+            plan_units,
+            merge,
+            revision,
+        })));
     }
 
-    /// Replaces the current plan with the offered one.
+    /// The length of `plan`'s storage text, written a slice of goals at a
+    /// time; `None` when the reading was overtaken.
+    async fn units_of(&self, plan: &Plan, reading: u64) -> Option<usize> {
+        let mut text = StorageText::default();
+        while !text.write_ahead(plan, GOALS_READ_PER_TASK) {
+            next_task().await;
+            if !self.still_reading(reading) {
+                return None;
+            }
+        }
+        Some(text.utf16_units(plan))
+    }
+
+    /// Measures storage again (after kept copies were deleted).
+    pub fn measure_storage(&self) {
+        self.usage.set(persistence::storage_usage());
+    }
+
+    /// Replaces the current plan with the offered one; `without_copy` goes
+    /// ahead when the current plan could not be kept aside.
     pub fn replace(&self, without_copy: bool) -> Result<(), ReplaceError> {
-        let ImportState::Ready { source, plan } = self.state.get_untracked() else {
+        self.replace_keeping(if without_copy {
+            KeepCopy::IfPossible
+        } else {
+            KeepCopy::Kept
+        })
+    }
+
+    /// Replaces the current plan with the offered one, keeping no copy of
+    /// it (and letting go of the one kept before), where the two would not
+    /// fit together and the person chose the new plan.
+    pub fn replace_without_copy(&self) -> Result<(), ReplaceError> {
+        self.replace_keeping(KeepCopy::None)
+    }
+
+    fn replace_keeping(&self, copy: KeepCopy) -> Result<(), ReplaceError> {
+        let ImportState::Ready(offer) = self.state.get_untracked() else {
             return Ok(());
         };
+        self.check_fit(offer.plan_units, copy)?;
         let how = Replacement::Import {
-            source: source.clone(),
+            source: offer.source.clone(),
         };
-        let step = self.put_in_place(*plan, how, without_copy)?;
+        let step = self.put_in_place(offer.plan.clone(), how, copy)?;
         self.state.set(ImportState::Done {
-            source,
+            source: offer.source.clone(),
             outcome: ImportOutcome::Replaced,
             step,
         });
@@ -190,29 +401,63 @@ impl ImportFlow {
 
     /// Merges the offered plan into the current one by id.
     pub fn merge(&self, without_copy: bool) -> Result<(), ReplaceError> {
-        let ImportState::Ready { source, plan } = self.state.get_untracked() else {
+        let ImportState::Ready(offer) = self.state.get_untracked() else {
             return Ok(());
         };
-        let (merged, report) = self
-            .store
-            .with_untracked(|mine| merge_plans(mine, &plan, clock::now()))
-            .map_err(ReplaceError::CannotMerge)?;
+        // The merge shown, unless the plan changed since it was worked out.
+        let (merged, report, units) = match &offer.merge {
+            Some(Ok(preview)) if offer.revision == self.store.revision() => (
+                preview.plan.clone(),
+                preview.report.clone(),
+                preview.plan_units,
+            ),
+            _ => {
+                let (merged, report) = self
+                    .store
+                    .with_untracked(|mine| merge_plans(mine, &offer.plan, clock::now()))
+                    .map_err(ReplaceError::CannotMerge)?;
+                let units = storage_units(&merged);
+                (merged, report, units)
+            }
+        };
+        let copy = if without_copy {
+            KeepCopy::IfPossible
+        } else {
+            KeepCopy::Kept
+        };
+        self.check_fit(units, copy)?;
         let how = Replacement::Merge {
-            source: source.clone(),
+            source: offer.source.clone(),
             report: report.clone(),
         };
-        let step = self.put_in_place(merged, how, without_copy)?;
+        let step = self.put_in_place(merged, how, copy)?;
         self.state.set(ImportState::Done {
-            source,
+            source: offer.source.clone(),
             outcome: ImportOutcome::Merged(report),
             step,
         });
         Ok(())
     }
 
+    /// Refuses what would not fit in storage, measured now.
+    fn check_fit(&self, plan_units: usize, copy: KeepCopy) -> Result<(), ReplaceError> {
+        let usage = persistence::storage_usage();
+        self.usage.set(usage);
+        let fit = usage.fit(plan_units);
+        if fit.with_copy || (copy == KeepCopy::None && fit.without_copy) {
+            return Ok(());
+        }
+        Err(ReplaceError::WontFit(fit.refusal().unwrap_or_default()))
+    }
+
     /// Starts a new, empty plan; the current one is kept aside.
     pub fn start_over(&self, without_copy: bool) -> Result<(), ReplaceError> {
-        self.put_in_place(Plan::default(), Replacement::StartOver, without_copy)?;
+        let copy = if without_copy {
+            KeepCopy::IfPossible
+        } else {
+            KeepCopy::Kept
+        };
+        self.put_in_place(Plan::default(), Replacement::StartOver, copy)?;
         self.state.set(ImportState::Idle);
         Ok(())
     }
@@ -221,10 +466,14 @@ impl ImportFlow {
     /// and Undo brings it back too.
     pub fn restore_previous(&self) -> Result<(), ReplaceError> {
         self.read_previous_once();
-        let Some(previous) = self.previous.get_untracked() else {
+        let Some(KeptPrevious::Read { previous, .. }) = self.previous.get_untracked() else {
             return Ok(());
         };
-        self.put_in_place(previous.plan, Replacement::RestorePrevious, true)?;
+        self.put_in_place(
+            previous.plan,
+            Replacement::RestorePrevious,
+            KeepCopy::IfPossible,
+        )?;
         self.state.set(ImportState::Idle);
         Ok(())
     }
@@ -234,6 +483,7 @@ impl ImportFlow {
         persistence::discard_previous_plan();
         self.previous_read.set_value(true);
         self.previous.set(None);
+        self.measure_storage();
     }
 
     /// Keeps the current plan aside, then puts `plan` in its place as a step
@@ -244,23 +494,41 @@ impl ImportFlow {
         &self,
         plan: Plan,
         how: Replacement,
-        without_copy: bool,
+        copy: KeepCopy,
     ) -> Result<Option<StepId>, ReplaceError> {
         let previous = PreviousPlan {
             replaced_by: StepLabel::Replacement(how.clone()).describe(),
             kept_at: clock::now(),
             plan: self.store.with_untracked(Plan::clone),
         };
-        match persistence::keep_previous_plan(&previous) {
-            Ok(()) => {}
-            Err(_) if without_copy => {}
-            Err(reason) => return Err(ReplaceError::CouldNotKeepPrevious(reason)),
+        if copy == KeepCopy::None {
+            persistence::discard_previous_plan();
+        } else {
+            match persistence::keep_previous_plan(&previous) {
+                Ok(()) => {}
+                Err(_) if copy == KeepCopy::IfPossible => {}
+                Err(reason) => return Err(ReplaceError::CouldNotKeepPrevious(reason)),
+            }
         }
         // Even unsaved, the copy stays reachable in this tab.
         self.previous_read.set_value(true);
-        self.previous.set(Some(previous));
+        self.previous.set(Some(KeptPrevious::Read {
+            previous: Box::new(previous),
+            repairs: Vec::new(),
+        }));
         self.store.replace(plan, how).map_err(ReplaceError::Refused)
     }
+}
+
+/// Whether a whole-plan change keeps the current plan aside first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeepCopy {
+    /// It must: nothing changes if the copy can't be kept.
+    Kept,
+    /// If it can; the person said to go ahead without.
+    IfPossible,
+    /// It doesn't, and the copy kept before goes (for room).
+    None,
 }
 
 pub fn use_import_flow() -> ImportFlow {

@@ -18,6 +18,7 @@ pub mod persistence;
 pub mod routing;
 pub mod share_link;
 pub mod shortcuts;
+pub mod slices;
 pub mod state;
 
 /// Id of the shell's skeleton in `index.html`, painted while the app loads.

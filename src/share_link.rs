@@ -1,11 +1,13 @@
 //! Share links: the plan compressed by the browser's own `CompressionStream`
 //! and carried in the URL fragment, which is never sent to a server.
 
-use crate::domain::format::{parse_plan, to_storage_text, PlanFileError, MAX_PLAN_FILE_BYTES};
+use crate::domain::format::{to_storage_text, PlanFileError, MAX_PLAN_FILE_BYTES};
 use crate::domain::plan::Plan;
+use crate::domain::reader::{Origin, PlanReader, ReadPlan};
 use crate::domain::share::{
     decode_base64url, encode_base64url, MAX_SHARE_LINK_CHARS, SHARE_FRAGMENT_PREFIX,
 };
+use crate::slices::next_task;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -41,6 +43,16 @@ pub enum ShareLinkError {
     NotAPlan(PlanFileError),
 }
 
+impl ShareLinkError {
+    /// More on what went wrong, for the curious (where in the plan's text).
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            Self::NotAPlan(problem) => problem.explain(Origin::Link).detail,
+            _ => None,
+        }
+    }
+}
+
 impl std::fmt::Display for ShareLinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -63,7 +75,7 @@ impl std::fmt::Display for ShareLinkError {
                 "This link does not hold a readable plan. It may have been cut off when it was \
                  copied; ask for the whole link, or for the plan as a file."
             ),
-            Self::NotAPlan(problem) => write!(f, "The link's plan can't be opened: {problem}"),
+            Self::NotAPlan(problem) => f.write_str(&problem.explain(Origin::Link).message),
         }
     }
 }
@@ -87,8 +99,13 @@ pub async fn make_share_link(plan: &Plan) -> Result<String, ShareLinkError> {
     Ok(link)
 }
 
-/// The plan carried by a fragment's payload (the text after the prefix).
-pub async fn open_share_link(payload: &str) -> Result<Plan, ShareLinkError> {
+/// Goals read per task: about 10 ms of work in the browser.
+const GOALS_READ_PER_TASK: usize = 2_000;
+
+/// The plan carried by a fragment's payload (the text after the prefix),
+/// read by the one careful reader a slice of goals at a time, with any
+/// repairs it needed.
+pub async fn open_share_link(payload: &str) -> Result<ReadPlan, ShareLinkError> {
     if payload.is_empty() {
         return Err(ShareLinkError::Empty);
     }
@@ -98,8 +115,12 @@ pub async fn open_share_link(payload: &str) -> Result<Plan, ShareLinkError> {
     }
     let compressed = decode_base64url(payload).ok_or(ShareLinkError::Damaged)?;
     let bytes = run_codec(&compressed, false).await?;
-    let text = String::from_utf8(bytes).map_err(|_| ShareLinkError::Damaged)?;
-    parse_plan(&text).map_err(ShareLinkError::NotAPlan)
+    let mut reader = PlanReader::from_bytes(bytes).map_err(ShareLinkError::NotAPlan)?;
+    while !reader.read_some(GOALS_READ_PER_TASK) {
+        next_task().await;
+    }
+    next_task().await;
+    reader.finish().map_err(ShareLinkError::NotAPlan)
 }
 
 /// Compresses or unpacks with deflate-raw. Unpacking stops past the largest

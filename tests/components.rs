@@ -9,7 +9,8 @@ use waypoint::components::progress_meter::ProgressMeter;
 use waypoint::domain::calendar::Timestamp;
 use waypoint::domain::goals::{add_goal, NewGoal, Progress};
 use waypoint::domain::plan::{GoalStatus, Id, Plan};
-use waypoint::persistence::{LoadOutcome, UnreadablePlan};
+use waypoint::domain::reader::Repair;
+use waypoint::persistence::{LoadOutcome, RepairedPlan, UnreadablePlan};
 use waypoint::state::{PlanStore, SaveState};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -116,7 +117,8 @@ async fn unreadable_data_shows_the_recovery_notice_until_dismissed() {
     window().location().set_hash("#/vision").unwrap();
     let root = container();
     let store = PlanStore::from_outcome(LoadOutcome::Unreadable(UnreadablePlan {
-        problem: "The file is not valid JSON (EOF while parsing).".into(),
+        problem: "The plan saved in this browser ends in the middle of the plan.".into(),
+        detail: Some("The text stops at line 1, character 10.".into()),
         text: "{\"format\"".into(),
         backup_key: Some("waypoint.unreadable.2026-11-23T10:00:00Z".into()),
     }));
@@ -130,7 +132,11 @@ async fn unreadable_data_shows_the_recovery_notice_until_dismissed() {
         notice.contains("We couldn't read the plan saved in this browser"),
         "{notice}"
     );
-    assert!(notice.contains("EOF while parsing"), "{notice}");
+    assert!(
+        notice.contains("ends in the middle of the plan"),
+        "{notice}"
+    );
+    assert!(notice.contains("line 1, character 10"), "{notice}");
     button_named(&root, "Dismiss").click();
     leptos::task::tick().await;
     assert!(root.query_selector("[role=alert]").unwrap().is_none());
@@ -142,7 +148,8 @@ async fn without_a_safe_copy_starting_over_waits_for_the_download() {
     window().location().set_hash("#/data").unwrap();
     let root = container();
     let store = PlanStore::from_outcome(LoadOutcome::Unreadable(UnreadablePlan {
-        problem: "The file is not valid JSON.".into(),
+        problem: "The plan saved in this browser is not a plan Waypoint can read.".into(),
+        detail: None,
         text: "{\"format\"".into(),
         backup_key: None,
     }));
@@ -163,6 +170,88 @@ async fn without_a_safe_copy_starting_over_waits_for_the_download() {
     leptos::task::tick().await;
     assert_eq!(store.save_state().get_untracked(), SaveState::Saved);
     root.remove();
+}
+
+fn repaired_outcome(backup_key: Option<&str>) -> LoadOutcome {
+    let mut plan = Plan::default();
+    plan.vision.statement = "Illustrate picture books".into();
+    LoadOutcome::Repaired(
+        Box::new(plan),
+        RepairedPlan {
+            repairs: vec![Repair {
+                words: "The goal ‘Find an agent’ had the same id as ‘Publish a picture book’; it was given an id of its own.".into(),
+                path: "goals[1].id".into(),
+            }],
+            text: "{\"format\": \"waypoint-plan\"}".into(),
+            backup_key: backup_key.map(str::to_owned),
+        },
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_repaired_plan_opens_with_a_notice_listing_the_repair() {
+    window().location().set_hash("#/vision").unwrap();
+    let root = container();
+    let store = PlanStore::from_outcome(repaired_outcome(Some(
+        "waypoint.before-repair.2026-11-23T10:00:00Z",
+    )));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_plan_contexts(store);
+        view! { <Shell/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        store.with_untracked(|plan| plan.vision.statement.clone()),
+        "Illustrate picture books",
+        "the repaired plan is the one open"
+    );
+    let notice = text_of(&root, "[role=alert]");
+    assert!(
+        notice.contains("Your saved plan needed repairs to open"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("had the same id as ‘Publish a picture book’"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("goals[1].id"),
+        "the place, for the curious: {notice}"
+    );
+    assert_eq!(
+        store.save_state().get_untracked(),
+        SaveState::Pending,
+        "the copy is kept: the repaired plan saves"
+    );
+    button_named(&root, "Dismiss").click();
+    leptos::task::tick().await;
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+    root.remove();
+    window().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn without_a_copy_the_repaired_plan_waits_for_the_download() {
+    window().location().set_hash("#/vision").unwrap();
+    let root = container();
+    let store = PlanStore::from_outcome(repaired_outcome(None));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_plan_contexts(store);
+        view! { <Shell/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(store.save_state().get_untracked(), SaveState::Blocked);
+    let keep: web_sys::HtmlButtonElement =
+        button_named(&root, "Keep the repaired plan").unchecked_into();
+    assert!(keep.disabled(), "the saved text is not downloaded yet");
+    button_named(&root, "Download the plan as it was saved").click();
+    leptos::task::tick().await;
+    assert!(!keep.disabled());
+    keep.click();
+    leptos::task::tick().await;
+    assert_eq!(store.save_state().get_untracked(), SaveState::Saved);
+    root.remove();
+    window().location().set_hash("").unwrap();
 }
 
 /// Resolves after the browser has had `ms` milliseconds, so that events such

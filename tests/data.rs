@@ -4,16 +4,19 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use waypoint::domain::calendar::{Date, Timestamp};
 use waypoint::domain::example::example_plan_on;
 use waypoint::domain::goals::{add_goal, NewGoal};
 use waypoint::domain::method::without_private;
 use waypoint::domain::plan::{Id, Plan};
+use waypoint::domain::reader::ReadPlan;
 use waypoint::domain::share::SHARE_FRAGMENT_PREFIX;
 use waypoint::import_flow::{ImportFlow, ImportState};
-use waypoint::persistence::{self, LoadOutcome};
+use waypoint::persistence::{self, KeptPrevious, LoadOutcome, PreviousPlan};
 use waypoint::share_link::{make_share_link, open_share_link, ShareLinkError};
+use waypoint::slices::next_task;
 use waypoint::state::{PlanStore, Replacement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -102,25 +105,61 @@ fn undo_and_redo_step_through_every_change() {
     });
 }
 
+/// Mounting sets up Leptos's tasks, which the import flow reads plans in;
+/// nothing else in these tests mounts the app.
+fn start_tasks() {
+    let element: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    drop(leptos::mount::mount_to(element, || ()));
+}
+
+/// Waits, a task at a time, until the preview is ready.
+async fn until_offered(flow: ImportFlow) {
+    while !matches!(flow.state().get_untracked(), ImportState::Ready(_)) {
+        assert!(
+            matches!(flow.state().get_untracked(), ImportState::Reading { .. }),
+            "{:?}",
+            flow.state().get_untracked()
+        );
+        next_task().await;
+    }
+}
+
+fn kept_previous() -> PreviousPlan {
+    match persistence::previous_plan() {
+        Some(KeptPrevious::Read { previous, repairs }) => {
+            assert!(repairs.is_empty(), "{repairs:?}");
+            *previous
+        }
+        other => panic!("expected the plan before, read: {other:?}"),
+    }
+}
+
 #[wasm_bindgen_test]
-fn a_replaced_plan_is_kept_in_storage_and_restored() {
+async fn a_replaced_plan_is_kept_in_storage_and_restored() {
+    start_tasks();
     let owner = Owner::new();
-    owner.with(|| {
+    let (store, flow) = owner.with(|| {
         persistence::discard_previous_plan();
         let store = PlanStore::from_outcome(LoadOutcome::Loaded(Box::new(plan_with_goal("Mine"))));
         let flow = ImportFlow::new(store);
-        flow.offer("other.json", example_plan_on(now(), today()));
-        assert!(matches!(
-            flow.state().get_untracked(),
-            ImportState::Ready { .. }
-        ));
+        flow.offer(
+            "other.json",
+            ReadPlan {
+                plan: example_plan_on(now(), today()),
+                repairs: Vec::new(),
+            },
+        );
+        (store, flow)
+    });
+    until_offered(flow).await;
+    owner.with(|| {
         flow.replace(false).unwrap();
         assert_eq!(
             store.with_untracked(|plan| plan.vision.statement.clone()),
             "Become a bestselling author of children's books"
         );
 
-        let kept = persistence::previous_plan().expect("the plan before is stored");
+        let kept = kept_previous();
         assert_eq!(kept.plan.goals[0].title, "Mine");
         assert_eq!(kept.replaced_by, "the import of other.json");
 
@@ -130,7 +169,7 @@ fn a_replaced_plan_is_kept_in_storage_and_restored() {
             "Mine"
         );
         // The example it replaced is kept in turn.
-        let kept = persistence::previous_plan().unwrap();
+        let kept = kept_previous();
         assert!(kept.plan.vision.statement.contains("children's books"));
         flow.forget_previous();
         assert!(persistence::previous_plan().is_none());
@@ -150,7 +189,9 @@ async fn a_share_link_carries_the_plan_and_a_damaged_one_is_refused() {
         "compressed to {} characters",
         payload.len()
     );
-    assert_eq!(open_share_link(payload).await.unwrap(), shared);
+    let opened = open_share_link(payload).await.unwrap();
+    assert_eq!(opened.plan, shared);
+    assert!(opened.repairs.is_empty(), "{:?}", opened.repairs);
 
     let cut = &payload[..payload.len() / 2];
     assert!(matches!(

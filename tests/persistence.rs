@@ -9,8 +9,8 @@ use waypoint::domain::goals::{add_goal, NewGoal};
 use waypoint::domain::plan::{Id, Plan};
 use waypoint::js_text;
 use waypoint::persistence::{
-    discard_unreadable_backup, load_plan, save_plan_text, unreadable_backups, LoadOutcome,
-    SaveError, PLAN_KEY, UNREADABLE_KEY_PREFIX,
+    discard_kept_text, kept_texts, load_plan, save_plan_text, KeptBecause, LoadOutcome, SaveError,
+    BEFORE_REPAIR_KEY_PREFIX, PLAN_KEY, UNREADABLE_KEY_PREFIX,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -95,7 +95,7 @@ fn unreadable_text_is_kept_in_place_and_copied_once() {
         panic!("expected unreadable");
     };
     assert!(
-        first.problem.contains("not valid JSON"),
+        first.problem.contains("ends in the middle of the plan"),
         "{}",
         first.problem
     );
@@ -117,8 +117,71 @@ fn unreadable_text_is_kept_in_place_and_copied_once() {
         panic!("expected unreadable");
     };
     assert_eq!(second.backup_key, Some(backup_key.clone()));
-    assert_eq!(unreadable_backups().len(), 1);
-    assert_eq!(unreadable_backups()[0].text, corrupt);
+    assert_eq!(kept_texts().len(), 1);
+    assert_eq!(kept_texts()[0].text, corrupt);
+}
+
+#[wasm_bindgen_test]
+fn a_saved_plan_with_a_duplicate_id_opens_repaired_and_its_text_is_kept() {
+    let storage = fresh_storage();
+    let mut plan = sample_plan();
+    let mut twin = plan.goals[0].clone();
+    twin.title = "Lead a design team".into();
+    plan.goals.push(twin);
+    let saved = serde_json::to_string(&plan).unwrap();
+    storage.set_item(PLAN_KEY, &saved).unwrap();
+
+    let LoadOutcome::Repaired(repaired_plan, repaired) = load_plan() else {
+        panic!("expected the plan, repaired");
+    };
+    let titles: Vec<&str> = repaired_plan
+        .goals
+        .iter()
+        .map(|goal| goal.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Move into product management", "Lead a design team"]
+    );
+    assert_ne!(repaired_plan.goals[0].id, repaired_plan.goals[1].id);
+    assert_eq!(repaired.repairs.len(), 1, "{:?}", repaired.repairs);
+    assert!(
+        repaired.repairs[0].words.contains("Lead a design team"),
+        "{}",
+        repaired.repairs[0].words
+    );
+    assert_eq!(repaired.text, saved);
+    let key = repaired.backup_key.clone().expect("a copy was made");
+    assert!(key.starts_with(BEFORE_REPAIR_KEY_PREFIX));
+    assert_eq!(
+        storage.get_item(&key).unwrap().as_deref(),
+        Some(saved.as_str())
+    );
+    assert_eq!(
+        storage.get_item(PLAN_KEY).unwrap().as_deref(),
+        Some(saved.as_str()),
+        "loading writes nothing over the plan"
+    );
+    let kept = kept_texts();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].because, KeptBecause::Repaired);
+
+    // Loading again finds the same copy.
+    let LoadOutcome::Repaired(_, again) = load_plan() else {
+        panic!("expected the plan, repaired");
+    };
+    assert_eq!(again.backup_key, Some(key));
+    assert_eq!(kept_texts().len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn blank_saved_text_is_nothing_saved_and_no_copy_is_made() {
+    let storage = fresh_storage();
+    for blank in ["", "  \n "] {
+        storage.set_item(PLAN_KEY, blank).unwrap();
+        assert_eq!(load_plan(), LoadOutcome::NothingSaved);
+        assert!(kept_texts().is_empty());
+    }
 }
 
 #[wasm_bindgen_test]
@@ -143,10 +206,10 @@ fn backups_can_be_discarded_but_nothing_else_can() {
     let LoadOutcome::Unreadable(unreadable) = load_plan() else {
         panic!("expected unreadable");
     };
-    assert!(discard_unreadable_backup(PLAN_KEY).is_err());
+    assert!(discard_kept_text(PLAN_KEY).is_err());
     assert!(storage.get_item(PLAN_KEY).unwrap().is_some());
-    discard_unreadable_backup(&unreadable.backup_key.unwrap()).unwrap();
-    assert!(unreadable_backups().is_empty());
+    discard_kept_text(&unreadable.backup_key.unwrap()).unwrap();
+    assert!(kept_texts().is_empty());
 }
 
 #[wasm_bindgen_test]

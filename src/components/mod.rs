@@ -8,6 +8,7 @@ pub mod help_dialog;
 pub mod history_buttons;
 pub mod notices;
 pub mod progress_meter;
+pub mod repairs;
 pub mod save_indicator;
 pub mod theme_switch;
 pub mod welcome;

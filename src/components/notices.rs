@@ -1,25 +1,35 @@
-//! Notices that stay until the person acts: data that could not be read, and
-//! changes that could not be saved.
+//! Notices that stay until the person acts: data that could not be read or
+//! needed repairs, and changes that could not be saved.
 
+use crate::components::repairs::RepairList;
 use crate::domain::safekeeping::export_reminder;
 use crate::download::download_text;
-use crate::state::{use_plan_store, SaveState};
+use crate::state::{use_plan_store, Recovery, SaveState};
 use leptos::prelude::*;
 
-/// Shown when the saved plan could not be read at start.
+/// Shown when the saved plan could not be read at start, or opened only
+/// with repairs: what happened, the text as it was to download, and a way
+/// on.
 #[component]
 pub fn RecoveryNotice() -> impl IntoView {
     let store = use_plan_store();
     let recovery = store.recovery();
     let download_problem = RwSignal::new(None::<String>);
-    // Without a safe copy, starting over waits until the text is downloaded.
+    // Without a safe copy, saving waits until the text is downloaded.
     let downloaded = RwSignal::new(false);
     let download = move |_| {
-        let Some(unreadable) = recovery.get_untracked() else {
+        let Some(recovery) = recovery.get_untracked() else {
             return;
         };
-        let file_name = format!("waypoint-unreadable-{}.txt", crate::clock::today());
-        let result = download_text(&file_name, "text/plain", &unreadable.text);
+        let file_name = match recovery {
+            Recovery::Unreadable(_) => {
+                format!("waypoint-unreadable-{}.json", crate::clock::today())
+            }
+            Recovery::Repaired(_) => {
+                format!("waypoint-plan-before-repair-{}.json", crate::clock::today())
+            }
+        };
+        let result = download_text(&file_name, "application/json", recovery.text());
         downloaded.set(result.is_ok());
         download_problem.set(
             result
@@ -28,28 +38,77 @@ pub fn RecoveryNotice() -> impl IntoView {
         );
     };
     move || {
-        recovery.get().map(|unreadable| {
-            let safe = unreadable.backup_key.is_some();
+        recovery.get().map(|recovery| {
+            let safe = recovery.backup_key().is_some();
+            let (title, explained, download_label, go_on) = match &recovery {
+                Recovery::Unreadable(unreadable) => (
+                    "We couldn't read the plan saved in this browser",
+                    view! {
+                        <p>{unreadable.problem.clone()}</p>
+                        {unreadable.detail.clone().map(|detail| view! {
+                            <details class="notice__details">
+                                <summary>"Details"</summary>
+                                <p>{detail}</p>
+                            </details>
+                        })}
+                        {if safe {
+                            view! {
+                                <p>
+                                    "Nothing has been written over it: its text is kept in this browser, and you can download it here or from the Data section at any time. You are looking at a new, empty plan."
+                                </p>
+                            }
+                        } else {
+                            view! {
+                                <p>
+                                    "Waypoint couldn't keep a separate copy of it, so nothing will be saved until you download the text and choose to start a new plan."
+                                </p>
+                            }
+                        }}
+                    }
+                    .into_any(),
+                    "Download the unreadable text",
+                    if safe { "Dismiss" } else { "Start a new plan" },
+                ),
+                Recovery::Repaired(repaired) => (
+                    "Your saved plan needed repairs to open",
+                    view! {
+                        <p>
+                            {if repaired.repairs.len() == 1 {
+                                "Waypoint found one thing in your saved plan that broke its rules, and repaired it:".to_owned()
+                            } else {
+                                format!(
+                                    "Waypoint found {} things in your saved plan that broke its rules, and repaired them:",
+                                    repaired.repairs.len()
+                                )
+                            }}
+                        </p>
+                        <RepairList repairs=repaired.repairs.clone() where_label="Where in the saved plan"/>
+                        {if safe {
+                            view! {
+                                <p>
+                                    "The plan as it was saved is kept in this browser: download it here or from the Data section at any time."
+                                </p>
+                            }
+                        } else {
+                            view! {
+                                <p>
+                                    "Waypoint couldn't keep a separate copy of the plan as it was saved, so the repaired plan won't be saved until you download that copy."
+                                </p>
+                            }
+                        }}
+                    }
+                    .into_any(),
+                    "Download the plan as it was saved",
+                    if safe { "Dismiss" } else { "Keep the repaired plan" },
+                ),
+            };
             view! {
                 <section class="notice notice--warning" role="alert" aria-labelledby="recovery-title">
-                    <h2 id="recovery-title">"We couldn't read the plan saved in this browser"</h2>
-                    <p class="notice__detail">{unreadable.problem.clone()}</p>
-                    {if safe {
-                        view! {
-                            <p>
-                                "Nothing has been written over it: its text is kept in this browser, and you can download it here or from the Data section at any time. You are looking at a new, empty plan."
-                            </p>
-                        }
-                    } else {
-                        view! {
-                            <p>
-                                "Waypoint couldn't keep a separate copy of it, so nothing will be saved until you download the text and choose to start a new plan."
-                            </p>
-                        }
-                    }}
+                    <h2 id="recovery-title">{title}</h2>
+                    {explained}
                     <div class="button-row">
                         <button type="button" class="button" on:click=download>
-                            "Download the unreadable text"
+                            {download_label}
                         </button>
                         <button
                             type="button"
@@ -57,7 +116,7 @@ pub fn RecoveryNotice() -> impl IntoView {
                             prop:disabled=move || !safe && !downloaded.get()
                             on:click=move |_| store.dismiss_recovery()
                         >
-                            {if safe { "Dismiss" } else { "Start a new plan" }}
+                            {go_on}
                         </button>
                     </div>
                     {move || download_problem.get().map(|problem| view! { <p class="notice__detail">{problem}</p> })}

@@ -161,8 +161,28 @@ impl StorageText {
         self.goals.len() == plan.goals.len()
     }
 
-    fn assemble(&self, plan: &Plan) -> String {
-        serde_json::to_string(&StoredPlan {
+    /// How many goals' texts are kept.
+    pub fn goals_kept(&self) -> usize {
+        self.goals.len()
+    }
+
+    /// The UTF-16 units of the text [`write`](Self::write) would give, once
+    /// every goal's text is kept ([`write_ahead`](Self::write_ahead) has
+    /// returned true), without writing it.
+    pub fn utf16_units(&self, plan: &Plan) -> usize {
+        let empty_goals: Vec<Box<RawValue>> = Vec::new();
+        let rest = serde_json::to_string(&StoredPlan {
+            goals: &empty_goals,
+            ..self.stored(plan)
+        })
+        .expect("a plan always serializes");
+        let goals: usize = self.goals.iter().map(|goal| utf16_units(goal.get())).sum();
+        // The goals, and a comma between each two.
+        utf16_units(&rest) + goals + self.goals.len().saturating_sub(1)
+    }
+
+    fn stored<'a>(&'a self, plan: &'a Plan) -> StoredPlan<'a> {
+        StoredPlan {
             format: &plan.format,
             schema_version: plan.schema_version,
             vision: &plan.vision,
@@ -172,8 +192,11 @@ impl StorageText {
             check_ins: &plan.check_ins,
             review_rhythm: plan.review_rhythm,
             updated_at: plan.updated_at,
-        })
-        .expect("a plan always serializes")
+        }
+    }
+
+    fn assemble(&self, plan: &Plan) -> String {
+        serde_json::to_string(&self.stored(plan)).expect("a plan always serializes")
     }
 }
 
@@ -208,6 +231,11 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanFileError> {
             count: read.repairs.len(),
         }),
     }
+}
+
+/// How many UTF-16 code units the plan's storage text takes.
+pub fn storage_units(plan: &Plan) -> usize {
+    utf16_units(&to_storage_text(plan))
 }
 
 /// How many UTF-16 code units a text takes: what browsers count their
@@ -566,6 +594,23 @@ mod tests {
                 replaced_at: now(),
             }))
         .is_err());
+    }
+
+    #[test]
+    fn the_kept_text_counts_what_it_would_write() {
+        let mut plan = filled_plan();
+        plan.goals[0].title = "Écrire 🙂".into();
+        let mut kept = StorageText::default();
+        while !kept.write_ahead(&plan, 1) {}
+        assert_eq!(
+            kept.utf16_units(&plan),
+            utf16_units(&to_storage_text(&plan))
+        );
+        let empty = Plan::default();
+        assert_eq!(
+            StorageText::default().utf16_units(&empty),
+            utf16_units(&to_storage_text(&empty))
+        );
     }
 
     #[test]

@@ -255,6 +255,7 @@ pub(crate) mod tests {
 
     /// The first way of merging goals, one lookup along the list per goal:
     /// the order the quicker one must give.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn merge_goals_one_by_one(mine: &[Goal], other: &[Goal]) -> Vec<Goal> {
         let mut report = MergeReport::default();
         let mut merged = mine.to_vec();
@@ -277,6 +278,7 @@ pub(crate) mod tests {
     }
 
     /// The goals merged the quick way, for the property tests.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn merged_goals(mine: &[Goal], other: &[Goal]) -> Vec<Goal> {
         merge_goals(mine, other, &mut MergeReport::default())
     }

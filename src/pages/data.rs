@@ -3,13 +3,14 @@
 //! whole-plan change.
 
 use crate::clock;
+use crate::components::repairs::RepairList;
 use crate::domain::format::{to_file_text, PlanSummary};
 use crate::domain::merge::MergeReport;
 use crate::domain::method::without_private;
 use crate::domain::readable::{to_ics, to_markdown};
 use crate::download::download_text;
 use crate::import_flow::{use_import_flow, ImportOutcome, ImportState, ReplaceError};
-use crate::persistence::{self, Persistence, UnreadableBackup};
+use crate::persistence::{self, KeptBecause, KeptPrevious, KeptText, Persistence};
 use crate::routing::Section;
 use crate::share_link::make_share_link;
 use crate::state::{use_plan_store, SaveState};
@@ -38,7 +39,7 @@ pub fn DataPage() -> impl IntoView {
             <PreviousPlanPanel/>
             <StoragePanel/>
             <StartOverPanel/>
-            <UnreadableBackupsPanel/>
+            <KeptTextsPanel/>
         </div>
     }
 }
@@ -306,6 +307,7 @@ fn ImportPanel() -> impl IntoView {
         let _ = store.download_plan();
     };
     let latest = store.latest();
+    let usage = flow.usage();
 
     view! {
         <section class="panel" aria-labelledby="import-heading">
@@ -330,7 +332,15 @@ fn ImportPanel() -> impl IntoView {
             </div>
             <div role="status" class="import-status">
                 {move || match state.get() {
-                    ImportState::Reading { source } => Some(view! { <p>{format!("Reading {source}…")}</p> }.into_any()),
+                    ImportState::Reading { source, goals_read, goals_in_text } => {
+                        let progress = match goals_in_text {
+                            Some(total) if total > GOALS_WORTH_COUNTING => {
+                                format!(" {goals_read} of {total} goals read.")
+                            }
+                            _ => String::new(),
+                        };
+                        Some(view! { <p>{format!("Reading {source}…{progress}")}</p> }.into_any())
+                    }
                     ImportState::Done { source, outcome, step } => {
                         // A view of the import's step in the history: Undo
                         // while it is the latest change, Redo once undone.
@@ -380,59 +390,169 @@ fn ImportPanel() -> impl IntoView {
                 }}
             </div>
             {move || match state.get() {
-                ImportState::Refused { source, problem } => Some(view! {
+                ImportState::Refused { source, problem, detail } => Some(view! {
                     <div class="notice notice--error" role="alert">
                         <h3>{format!("{source} was not imported")}</h3>
                         <p>{problem}</p>
+                        {detail.map(|detail| view! {
+                            <details class="notice__details">
+                                <summary>"Details"</summary>
+                                <p>{detail}</p>
+                            </details>
+                        })}
                         <p>"Your plan has not changed."</p>
                     </div>
                 }.into_any()),
-                ImportState::Ready { source, plan } => {
-                    let summary = PlanSummary::of(&plan);
-                    let merge_preview = flow.merge_preview(&plan);
-                    let mine_is_blank = store.with_untracked(|mine| mine.is_blank());
+                ImportState::Ready(offer) => {
+                    let mine_is_blank = offer.merge.is_none();
+                    let repairs = offer.repairs.clone();
+                    let source = offer.source.clone();
                     Some(view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-import-heading" tabindex="-1" node_ref=choice_ref>
                             <h3 id="confirm-import-heading">{format!("Import {source}?")}</h3>
-                            <ImportSummary summary=summary/>
-                            {(!mine_is_blank).then(|| view! {
-                                <p>
-                                    <strong>"Replace"</strong>" puts this plan in place of yours. "
-                                    <strong>"Merge"</strong>" keeps both: items only in one are kept, and where both have an item, the newer change wins. "
-                                    {match &merge_preview {
-                                        Ok(report) => format!("Merging would bring in {}.", merge_words(report)),
-                                        Err(problem) => format!("These plans can't be merged: {problem}"),
-                                    }}
-                                </p>
-                                <p>"Either way your current plan is kept, and Undo brings it back."</p>
-                            })}
-                            {move || blocked.get().map(|problem| view! {
-                                <div class="notice notice--warning" role="alert">
-                                    <p>{problem.to_string()}</p>
-                                    <button type="button" class="button button--small" on:click=download_current>
-                                        "Download my current plan"
-                                    </button>
+                            <ImportSummary summary=offer.summary.clone()/>
+                            {(!repairs.is_empty()).then(|| view! {
+                                <div class="notice notice--info repairs" role="note" aria-label="Repairs">
+                                    <p>{repaired_words(repairs.len())}</p>
+                                    <RepairList repairs=repairs where_label="Where in the file"/>
                                 </div>
                             })}
-                            <div class="button-row">
-                                <button type="button" class="button button--primary" on:click=move |_| act(false)>
-                                    {move || if blocked.get().is_some() { "Replace without a kept copy" } else { "Replace my plan" }}
-                                </button>
-                                {(!mine_is_blank && merge_preview.is_ok()).then(|| view! {
-                                    <button type="button" class="button" on:click=move |_| act(true)>
-                                        {move || if blocked.get().is_some() { "Merge without a kept copy" } else { "Merge into my plan" }}
-                                    </button>
-                                })}
-                                <button type="button" class="button button--quiet" on:click=move |_| { set_blocked.set(None); flow.cancel(); }>
-                                    "Cancel"
-                                </button>
-                            </div>
+                            {move || {
+                                let offer = offer.clone();
+                                let usage = usage.get();
+                                let replace_fit = usage.fit(offer.plan_units);
+                                if let Some(refusal) = replace_fit.refusal() {
+                                    return view! {
+                                        <WontFit refusal=refusal fits_without_copy=replace_fit.without_copy kept={replace_fit.kept_units > 0}/>
+                                    }.into_any();
+                                }
+                                let merge = offer.merge.as_ref().map(|merge| match merge {
+                                    Ok(preview) => match usage.fit(preview.plan_units).refusal() {
+                                        None => Ok(format!("Merging would bring in {}.", merge_words(&preview.report))),
+                                        Some(_) => Err("Merging the two would not fit in this browser's storage; replacing still does.".to_owned()),
+                                    },
+                                    Err(problem) => Err(format!("These plans can't be merged: {problem}")),
+                                });
+                                let can_merge = matches!(merge, Some(Ok(_)));
+                                view! {
+                                    {(!mine_is_blank).then(|| view! {
+                                        <p>
+                                            <strong>"Replace"</strong>" puts this plan in place of yours. "
+                                            <strong>"Merge"</strong>" keeps both: items only in one are kept, and where both have an item, the newer change wins. "
+                                            {merge.map(|words| words.unwrap_or_else(|problem| problem))}
+                                        </p>
+                                        <p>"Either way your current plan is kept, and Undo brings it back."</p>
+                                    })}
+                                    {move || blocked.get().map(|problem| view! {
+                                        <div class="notice notice--warning" role="alert">
+                                            <p>{problem.to_string()}</p>
+                                            <button type="button" class="button button--small" on:click=download_current>
+                                                "Download my current plan"
+                                            </button>
+                                        </div>
+                                    })}
+                                    <div class="button-row">
+                                        <button type="button" class="button button--primary" on:click=move |_| act(false)>
+                                            {move || if blocked.get().is_some() { "Replace without a kept copy" } else { "Replace my plan" }}
+                                        </button>
+                                        {can_merge.then(|| view! {
+                                            <button type="button" class="button" on:click=move |_| act(true)>
+                                                {move || if blocked.get().is_some() { "Merge without a kept copy" } else { "Merge into my plan" }}
+                                            </button>
+                                        })}
+                                        <button type="button" class="button button--quiet" on:click=move |_| { set_blocked.set(None); flow.cancel(); }>
+                                            "Cancel"
+                                        </button>
+                                    </div>
+                                }.into_any()
+                            }}
                         </div>
                     }.into_any())
                 }
                 _ => None,
             }}
         </section>
+    }
+}
+
+/// Above this many goals, reading says how far it has got.
+const GOALS_WORTH_COUNTING: usize = 2_000;
+
+/// "Waypoint repaired 3 things in this plan so that it opens."
+fn repaired_words(count: usize) -> String {
+    let things = if count == 1 {
+        "1 thing".to_owned()
+    } else {
+        format!("{count} things")
+    };
+    format!(
+        "Waypoint repaired {things} in this plan so that it opens. Nothing has changed yet: \
+         choose below, or cancel."
+    )
+}
+
+/// The preview of a plan that would not fit in this browser's storage: why,
+/// and what is left to do.
+#[component]
+fn WontFit(
+    refusal: String,
+    /// Whether it would fit without keeping the current plan aside first.
+    fits_without_copy: bool,
+    /// Whether there are kept copies to delete.
+    kept: bool,
+) -> impl IntoView {
+    let flow = use_import_flow();
+    let store = use_plan_store();
+    let (delete_armed, set_delete_armed) = signal(false);
+    let (replace_armed, set_replace_armed) = signal(false);
+    let (problem, set_problem) = signal(None::<String>);
+    let delete_kept = move |_| {
+        if !delete_armed.get_untracked() {
+            set_delete_armed.set(true);
+            return;
+        }
+        set_delete_armed.set(false);
+        flow.forget_previous();
+        let failed = persistence::kept_texts()
+            .into_iter()
+            .find_map(|kept| persistence::discard_kept_text(&kept.key).err());
+        set_problem.set(failed.map(|reason| format!("Some copies could not be deleted: {reason}")));
+        flow.measure_storage();
+    };
+    let replace_without_copy = move |_| {
+        if !replace_armed.get_untracked() {
+            set_replace_armed.set(true);
+            return;
+        }
+        set_problem.set(
+            flow.replace_without_copy()
+                .err()
+                .map(|problem| problem.to_string()),
+        );
+    };
+    view! {
+        <div class="notice notice--warning" role="alert">
+            <p>{refusal}</p>
+            <div class="button-row">
+                <button type="button" class="button button--small" on:click=move |_| { let _ = store.download_plan(); }>
+                    "Download my current plan"
+                </button>
+                {kept.then(|| view! {
+                    <button type="button" class="button button--small button--danger" on:click=delete_kept>
+                        {move || if delete_armed.get() { "Really delete the kept copies?" } else { "Delete kept copies" }}
+                    </button>
+                })}
+                {fits_without_copy.then(|| view! {
+                    <button type="button" class="button button--small" on:click=replace_without_copy>
+                        {move || if replace_armed.get() { "Yes, replace without keeping my plan" } else { "Replace without keeping my plan" }}
+                    </button>
+                })}
+                <button type="button" class="button button--quiet button--small" on:click=move |_| flow.cancel()>
+                    "Cancel"
+                </button>
+            </div>
+            {move || problem.get().map(|problem| view! { <p class="field__error">{problem}</p> })}
+        </div>
     }
 }
 
@@ -516,32 +636,69 @@ fn PreviousPlanPanel() -> impl IntoView {
         flow.forget_previous();
     };
     let download = move |_| {
-        let Some(kept) = previous.get_untracked() else {
-            return;
+        let (name, text) = match previous.get_untracked() {
+            Some(KeptPrevious::Read { previous, .. }) => (
+                format!("waypoint-plan-before-{}.json", clock::local_date(previous.kept_at)),
+                to_file_text(&previous.plan),
+            ),
+            Some(KeptPrevious::Unreadable { text, .. }) => (
+                format!("waypoint-plan-before-{}.json", clock::today()),
+                text,
+            ),
+            None => return,
         };
-        let name = format!(
-            "waypoint-plan-before-{}.json",
-            clock::local_date(kept.kept_at)
-        );
-        let result = download_text(&name, "application/json", &to_file_text(&kept.plan));
+        let result = download_text(&name, "application/json", &text);
         set_problem.set(result.err().map(|_| DOWNLOAD_FAILED.to_owned()));
+    };
+    let buttons = move |can_restore: bool| {
+        view! {
+            <div class="button-row">
+                {can_restore.then(|| view! {
+                    <button type="button" class="button" on:click=restore>"Restore it"</button>
+                })}
+                <button type="button" class="button button--quiet" on:click=download>"Download it"</button>
+                <button type="button" class="button button--quiet button--danger" on:click=forget>
+                    {move || if forget_armed.get() { "Really delete it?" } else { "Delete it" }}
+                </button>
+            </div>
+        }
     };
     move || {
         previous.get().map(|kept| {
-            let summary = PlanSummary::of(&kept.plan);
+            let body = match kept {
+                KeptPrevious::Read { previous: kept, repairs } => {
+                    let summary = PlanSummary::of(&kept.plan);
+                    view! {
+                        <p>{format!("Kept on {} before {}.", clock::local_date(kept.kept_at), kept.replaced_by)}</p>
+                        <ImportSummary summary=summary/>
+                        {(!repairs.is_empty()).then(|| view! {
+                            <div class="notice notice--info repairs" role="note" aria-label="Repairs">
+                                <p>"Waypoint repaired this kept copy to read it; restoring it brings the repaired plan back:"</p>
+                                <RepairList repairs=repairs where_label="Where in the kept copy"/>
+                            </div>
+                        })}
+                        {buttons(true)}
+                        <p class="muted">"Restoring keeps the plan you have now in its place, so that can be undone too."</p>
+                    }
+                    .into_any()
+                }
+                KeptPrevious::Unreadable { problem, .. } => view! {
+                    <p>{problem.message}</p>
+                    {problem.detail.map(|detail| view! {
+                        <details class="notice__details">
+                            <summary>"Details"</summary>
+                            <p>{detail}</p>
+                        </details>
+                    })}
+                    <p>"Its text is kept as it is: download it to keep it or to ask for help."</p>
+                    {buttons(false)}
+                }
+                .into_any(),
+            };
             view! {
                 <section class="panel" aria-labelledby="previous-heading">
                     <h2 id="previous-heading">"Your plan before"</h2>
-                    <p>{format!("Kept on {} before {}.", clock::local_date(kept.kept_at), kept.replaced_by)}</p>
-                    <ImportSummary summary=summary/>
-                    <div class="button-row">
-                        <button type="button" class="button" on:click=restore>"Restore it"</button>
-                        <button type="button" class="button button--quiet" on:click=download>"Download it"</button>
-                        <button type="button" class="button button--quiet button--danger" on:click=forget>
-                            {move || if forget_armed.get() { "Really delete it?" } else { "Delete it" }}
-                        </button>
-                    </div>
-                    <p class="muted">"Restoring keeps the plan you have now in its place, so that can be undone too."</p>
+                    {body}
                     {move || problem.get().map(|problem| view! { <p class="field__error" role="alert">{problem}</p> })}
                 </section>
             }
@@ -677,24 +834,55 @@ fn StartOverPanel() -> impl IntoView {
     }
 }
 
+/// Saved texts kept aside: ones that could not be read, and saved plans as
+/// they were before the repairs they needed. Each can be downloaded, brought
+/// back through the import preview, or deleted.
 #[component]
-fn UnreadableBackupsPanel() -> impl IntoView {
-    let backups = RwSignal::new(persistence::unreadable_backups());
+fn KeptTextsPanel() -> impl IntoView {
+    let flow = use_import_flow();
+    let kept = RwSignal::new(persistence::kept_texts());
     let armed_delete = RwSignal::new(None::<String>);
     let (problem, set_problem) = signal(None::<String>);
+    // Deleting kept copies elsewhere (to make room for an import) shows here.
+    Effect::new(move |_| {
+        flow.usage().track();
+        kept.set(persistence::kept_texts());
+    });
 
-    let backup_row = move |backup: UnreadableBackup| {
-        let key = backup.key.clone();
-        let found = key
-            .trim_start_matches(persistence::UNREADABLE_KEY_PREFIX)
-            .to_owned();
+    let row = move |text: KeptText| {
+        let key = text.key.clone();
+        let (label, file_name) = match text.because {
+            KeptBecause::Unreadable => (
+                format!("Could not be read; found on {}", text.kept_at),
+                format!(
+                    "waypoint-unreadable-{}.json",
+                    text.kept_at.replace(':', "-")
+                ),
+            ),
+            KeptBecause::Repaired => (
+                format!(
+                    "Your saved plan as it was before the repairs of {}",
+                    text.kept_at
+                ),
+                format!(
+                    "waypoint-plan-before-repair-{}.json",
+                    text.kept_at.replace(':', "-")
+                ),
+            ),
+        };
         let download = {
-            let found = found.clone();
+            let text = text.text.clone();
             move |_| {
-                let file_name = format!("waypoint-unreadable-{}.txt", found.replace(':', "-"));
-                if download_text(&file_name, "text/plain", &backup.text).is_err() {
+                if download_text(&file_name, "application/json", &text).is_err() {
                     set_problem.set(Some(DOWNLOAD_FAILED.into()));
                 }
+            }
+        };
+        let review = {
+            let text = text.clone();
+            move |_| {
+                flow.read_kept_text(&text);
+                scroll_to_import();
             }
         };
         let delete = {
@@ -704,8 +892,8 @@ fn UnreadableBackupsPanel() -> impl IntoView {
                     armed_delete.set(Some(key.clone()));
                     return;
                 }
-                match persistence::discard_unreadable_backup(&key) {
-                    Ok(()) => backups.set(persistence::unreadable_backups()),
+                match persistence::discard_kept_text(&key) {
+                    Ok(()) => kept.set(persistence::kept_texts()),
                     Err(reason) => set_problem.set(Some(format!("Could not delete it: {reason}"))),
                 }
                 armed_delete.set(None);
@@ -714,10 +902,13 @@ fn UnreadableBackupsPanel() -> impl IntoView {
         let armed = move || armed_delete.get().as_ref() == Some(&key);
         view! {
             <li class="backup">
-                <span>{format!("Found unreadable on {found}")}</span>
+                <span>{label}</span>
                 <div class="button-row">
                     <button type="button" class="button button--small" on:click=download>
                         "Download"
+                    </button>
+                    <button type="button" class="button button--small" on:click=review>
+                        "Review and import…"
                     </button>
                     <button type="button" class="button button--small button--danger" on:click=delete>
                         {move || if armed() { "Really delete it?" } else { "Delete" }}
@@ -728,17 +919,24 @@ fn UnreadableBackupsPanel() -> impl IntoView {
     };
 
     view! {
-        <Show when=move || !backups.with(Vec::is_empty)>
-            <section class="panel" aria-labelledby="backups-heading">
-                <h2 id="backups-heading">"Saved text that could not be read"</h2>
+        <Show when=move || !kept.with(Vec::is_empty)>
+            <section class="panel" aria-labelledby="kept-texts-heading">
+                <h2 id="kept-texts-heading">"Saved text kept aside"</h2>
                 <p>
-                    "Waypoint keeps anything it could not read as a plan, so nothing is lost. Download it to repair it or to ask for help."
+                    "Waypoint keeps saved text it could not read, and your saved plan as it was before any repairs, so nothing is lost. Download it to keep it or to ask for help, or review it in the import preview to bring it back."
                 </p>
                 <ul class="backup-list">
-                    {move || backups.get().into_iter().map(backup_row).collect_view()}
+                    {move || kept.get().into_iter().map(row).collect_view()}
                 </ul>
                 {move || problem.get().map(|problem| view! { <p class="field__error" role="alert">{problem}</p> })}
             </section>
         </Show>
+    }
+}
+
+/// Brings the import panel, where the preview appears, into view.
+fn scroll_to_import() {
+    if let Some(panel) = document().get_element_by_id("import-heading") {
+        panel.scroll_into_view();
     }
 }

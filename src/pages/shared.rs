@@ -1,6 +1,7 @@
 //! A plan someone shared by link, shown read-only. The reader's own plan is
 //! not touched unless they choose to import this one.
 
+use crate::components::repairs::RepairList;
 use crate::import_flow::use_import_flow;
 use crate::pages::one_page::PlanOnOnePage;
 use crate::routing::Section;
@@ -18,8 +19,10 @@ pub fn SharedPlanPage(#[prop(into)] payload: Signal<String>) -> impl IntoView {
         <div class="page page--shared">
             <Suspense fallback=|| view! { <p role="status">"Opening the shared plan…"</p> }>
                 {move || opened.get().map(|result| match result {
-                    Ok(plan) => {
-                        let to_import = plan.clone();
+                    Ok(read) => {
+                        let plan = read.plan.clone();
+                        let repairs = read.repairs.clone();
+                        let to_import = read.clone();
                         let import = move |_| {
                             flow.offer("the shared link", to_import.clone());
                             let _ = window().location().set_hash(&Section::Data.href());
@@ -31,6 +34,16 @@ pub fn SharedPlanPage(#[prop(into)] payload: Signal<String>) -> impl IntoView {
                                 <p>
                                     "You're looking at a plan from a link. Nothing here is saved, and your own plan is unchanged unless you import this one."
                                 </p>
+                                {(!repairs.is_empty()).then(|| view! {
+                                    <p>
+                                        {if repairs.len() == 1 {
+                                            "Waypoint repaired one thing in this plan so that it opens:".to_owned()
+                                        } else {
+                                            format!("Waypoint repaired {} things in this plan so that it opens:", repairs.len())
+                                        }}
+                                    </p>
+                                    <RepairList repairs=repairs where_label="Where in the plan"/>
+                                })}
                                 <div class="button-row">
                                     <button type="button" class="button button--primary" on:click=import>
                                         "Import this plan…"
@@ -47,6 +60,12 @@ pub fn SharedPlanPage(#[prop(into)] payload: Signal<String>) -> impl IntoView {
                         <div class="notice notice--error" role="alert">
                             <h1 class="shared-banner__title">"This shared plan can't be opened"</h1>
                             <p>{problem.to_string()}</p>
+                            {problem.detail().map(|detail| view! {
+                                <details class="notice__details">
+                                    <summary>"Details"</summary>
+                                    <p>{detail}</p>
+                                </details>
+                            })}
                             <p>"Your own plan is unchanged."</p>
                             <a class="button" href=Section::NextStep.href()>"Back to my plan"</a>
                         </div>

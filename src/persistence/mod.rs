@@ -11,8 +11,9 @@
 //! - a failed write is reported, never swallowed.
 
 use crate::domain::calendar::Timestamp;
-use crate::domain::format::{check_integrity, parse_plan};
-use crate::domain::plan::{Plan, FORMAT_ID, SCHEMA_VERSION};
+use crate::domain::format::PlanFileError;
+use crate::domain::plan::Plan;
+use crate::domain::reader::{read_plan, Explanation, Origin, ReadPlan, Repair};
 use crate::js_text;
 use js_sys::JsString;
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,9 @@ fn read_text(storage: &Storage, key: &str) -> Result<Option<String>, JsValue> {
 pub const PLAN_KEY: &str = "waypoint.plan";
 /// Unreadable plans are kept under this prefix plus the time they were found.
 pub const UNREADABLE_KEY_PREFIX: &str = "waypoint.unreadable.";
+/// A saved plan that opened only with repairs is kept as it was under this
+/// prefix plus the time it was repaired.
+pub const BEFORE_REPAIR_KEY_PREFIX: &str = "waypoint.before-repair.";
 
 /// The plan as it was before the last import, merge or fresh start.
 pub const PREVIOUS_PLAN_KEY: &str = "waypoint.previous-plan";
@@ -69,9 +73,12 @@ pub const COMMON_QUOTA_UNITS: usize = 5 * 1024 * 1024;
 /// What the app found in storage at start.
 #[derive(Debug, PartialEq)]
 pub enum LoadOutcome {
-    /// A first visit, or storage cleared: start a new plan.
+    /// A first visit, storage cleared, or nothing but blank text: start a
+    /// new plan.
     NothingSaved,
     Loaded(Box<Plan>),
+    /// A plan that opened only with repairs; the text as it was is kept.
+    Repaired(Box<Plan>, RepairedPlan),
     /// Something is saved but it is not a plan this build can read.
     Unreadable(UnreadablePlan),
     /// The browser refuses storage (disabled, or blocked by privacy settings).
@@ -84,6 +91,8 @@ pub enum LoadOutcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnreadablePlan {
     pub problem: String,
+    /// Where in the text, for the curious.
+    pub detail: Option<String>,
     /// The text itself, so the person can download it whatever else fails.
     pub text: String,
     /// Where the text was copied, or `None` when even that failed, in which
@@ -91,11 +100,35 @@ pub struct UnreadablePlan {
     pub backup_key: Option<String>,
 }
 
-/// A copy of unreadable text kept in storage.
+/// A saved plan that opened with repairs.
 #[derive(Clone, Debug, PartialEq)]
-pub struct UnreadableBackup {
+pub struct RepairedPlan {
+    pub repairs: Vec<Repair>,
+    /// The text as it was saved, to download whatever else fails.
+    pub text: String,
+    /// Where that text was copied, or `None` when even that failed, in
+    /// which case the app must not save the repaired plan over it until
+    /// the person has downloaded it.
+    pub backup_key: Option<String>,
+}
+
+/// Why a text was kept aside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeptBecause {
+    /// It could not be read as a plan.
+    Unreadable,
+    /// It was read, but only with repairs; this is the text before them.
+    Repaired,
+}
+
+/// A copy of saved text kept aside in storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptText {
     pub key: String,
     pub text: String,
+    pub because: KeptBecause,
+    /// When it was kept, as the key says (`2026-11-23T10:00:00Z`).
+    pub kept_at: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +173,7 @@ fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
         .is_some_and(|exception| exception.name() == "QuotaExceededError" || exception.code() == 22)
 }
 
-/// Reads the saved plan once, at start.
+/// Reads the saved plan once, at start, through the one careful reader.
 pub fn load_plan() -> LoadOutcome {
     let storage = match local_storage() {
         Ok(storage) => storage,
@@ -155,26 +188,47 @@ pub fn load_plan() -> LoadOutcome {
             }
         }
     };
-    match parse_plan(&text) {
-        Ok(plan) => LoadOutcome::Loaded(Box::new(plan)),
-        Err(problem) => LoadOutcome::Unreadable(UnreadablePlan {
-            problem: problem.to_string(),
-            backup_key: back_up_unreadable(&storage, &text),
-            text,
-        }),
+    match read_plan(&text) {
+        Ok(ReadPlan { plan, repairs }) if repairs.is_empty() => LoadOutcome::Loaded(Box::new(plan)),
+        Ok(ReadPlan { plan, repairs }) => LoadOutcome::Repaired(
+            Box::new(plan),
+            RepairedPlan {
+                repairs,
+                backup_key: keep_aside(&storage, KeptBecause::Repaired, &text),
+                text,
+            },
+        ),
+        // Nothing to lose, and nothing worth a copy.
+        Err(PlanFileError::Empty | PlanFileError::Blank) => LoadOutcome::NothingSaved,
+        Err(problem) => {
+            let Explanation { message, detail } = problem.explain(Origin::Saved);
+            LoadOutcome::Unreadable(UnreadablePlan {
+                problem: message,
+                detail,
+                backup_key: keep_aside(&storage, KeptBecause::Unreadable, &text),
+                text,
+            })
+        }
     }
 }
 
-/// Copies unreadable text under a key of its own, unless an identical copy
-/// is already kept. Returns the key holding the copy.
-fn back_up_unreadable(storage: &Storage, text: &str) -> Option<String> {
-    if let Some(existing) = unreadable_backups()
+fn prefix_for(because: KeptBecause) -> &'static str {
+    match because {
+        KeptBecause::Unreadable => UNREADABLE_KEY_PREFIX,
+        KeptBecause::Repaired => BEFORE_REPAIR_KEY_PREFIX,
+    }
+}
+
+/// Copies saved text under a key of its own, unless an identical copy is
+/// already kept for the same reason. Returns the key holding the copy.
+fn keep_aside(storage: &Storage, because: KeptBecause, text: &str) -> Option<String> {
+    if let Some(existing) = kept_texts()
         .into_iter()
-        .find(|backup| backup.text == text)
+        .find(|kept| kept.because == because && kept.text == text)
     {
         return Some(existing.key);
     }
-    let key = format!("{UNREADABLE_KEY_PREFIX}{}", crate::clock::now());
+    let key = format!("{}{}", prefix_for(because), crate::clock::now());
     storage.set_item(&key, text).ok().map(|()| key)
 }
 
@@ -197,28 +251,35 @@ fn to_save_error(error: &wasm_bindgen::JsValue) -> SaveError {
     }
 }
 
-/// Every kept copy of unreadable text, oldest first.
-pub fn unreadable_backups() -> Vec<UnreadableBackup> {
+/// Every copy of saved text kept aside, oldest first.
+pub fn kept_texts() -> Vec<KeptText> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
     let count = storage.length().unwrap_or(0);
-    let mut backups: Vec<UnreadableBackup> = (0..count)
+    let mut kept: Vec<KeptText> = (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(UNREADABLE_KEY_PREFIX))
         .filter_map(|key| {
+            let because = [KeptBecause::Unreadable, KeptBecause::Repaired]
+                .into_iter()
+                .find(|&because| key.starts_with(prefix_for(because)))?;
             let text = read_text(&storage, &key).ok().flatten()?;
-            Some(UnreadableBackup { key, text })
+            Some(KeptText {
+                kept_at: key[prefix_for(because).len()..].to_owned(),
+                key,
+                text,
+                because,
+            })
         })
         .collect();
-    backups.sort_by(|a, b| a.key.cmp(&b.key));
-    backups
+    kept.sort_by(|a, b| a.kept_at.cmp(&b.kept_at));
+    kept
 }
 
 /// Deletes a kept copy once the person has downloaded it or no longer wants it.
-pub fn discard_unreadable_backup(key: &str) -> Result<(), String> {
-    if !key.starts_with(UNREADABLE_KEY_PREFIX) {
-        return Err(format!("{key} is not a backup"));
+pub fn discard_kept_text(key: &str) -> Result<(), String> {
+    if !key.starts_with(UNREADABLE_KEY_PREFIX) && !key.starts_with(BEFORE_REPAIR_KEY_PREFIX) {
+        return Err(format!("{key} is not a kept copy"));
     }
     let storage = local_storage()?;
     storage
@@ -251,13 +312,62 @@ pub fn keep_previous_plan(previous: &PreviousPlan) -> Result<(), SaveError> {
     records::write(PREVIOUS_PLAN_KEY, previous)
 }
 
-/// The plan kept before the last import, merge or fresh start, if any can be read.
-pub fn previous_plan() -> Option<PreviousPlan> {
-    let previous: PreviousPlan = records::read(PREVIOUS_PLAN_KEY)?;
-    // The kept plan must pass the same checks as any file of this version.
-    let plan = &previous.plan;
-    let current = plan.format == FORMAT_ID && plan.schema_version == SCHEMA_VERSION;
-    (current && check_integrity(plan).is_ok()).then_some(previous)
+/// The plan kept aside as found in storage: read (perhaps with repairs,
+/// through the same reader as any plan), or kept as text that can't be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeptPrevious {
+    Read {
+        previous: Box<PreviousPlan>,
+        repairs: Vec<Repair>,
+    },
+    Unreadable {
+        text: String,
+        problem: Explanation,
+    },
+}
+
+/// The plan kept before the last import, merge or fresh start, if any.
+pub fn previous_plan() -> Option<KeptPrevious> {
+    let storage = local_storage().ok()?;
+    let text = read_text(&storage, PREVIOUS_PLAN_KEY).ok().flatten()?;
+    Some(read_previous(text))
+}
+
+/// A kept record's text: what replaced the plan and when, and the plan
+/// itself, read carefully.
+fn read_previous(text: String) -> KeptPrevious {
+    #[derive(Deserialize)]
+    struct Record<'a> {
+        replaced_by: String,
+        kept_at: Timestamp,
+        #[serde(borrow)]
+        plan: &'a serde_json::value::RawValue,
+    }
+    let record = match serde_json::from_str::<Record>(&text) {
+        Ok(record) => record,
+        Err(_) => {
+            // Not a record at all: perhaps the plan alone.
+            let problem = match read_plan(&text) {
+                Ok(_) => PlanFileError::NotAPlan.explain(Origin::Kept),
+                Err(problem) => problem.explain(Origin::Kept),
+            };
+            return KeptPrevious::Unreadable { text, problem };
+        }
+    };
+    match read_plan(record.plan.get()) {
+        Ok(ReadPlan { plan, repairs }) => KeptPrevious::Read {
+            previous: Box::new(PreviousPlan {
+                replaced_by: record.replaced_by,
+                kept_at: record.kept_at,
+                plan,
+            }),
+            repairs,
+        },
+        Err(problem) => {
+            let problem = problem.explain(Origin::Kept);
+            KeptPrevious::Unreadable { text, problem }
+        }
+    }
 }
 
 pub fn discard_previous_plan() {
@@ -286,7 +396,11 @@ pub fn save_export_record(record: ExportRecord) -> Result<(), SaveError> {
 pub struct StorageUsage {
     /// The plan itself.
     pub plan_units: usize,
-    /// Everything Waypoint keeps: the plan, the previous plan, unreadable copies.
+    /// The plan kept aside before the last replacement.
+    pub previous_units: usize,
+    /// Saved texts kept aside (unreadable, or as they were before repairs).
+    pub kept_texts_units: usize,
+    /// Everything Waypoint keeps: the plan, the previous plan, kept texts.
     pub waypoint_units: usize,
     /// Everything this site keeps.
     pub site_units: usize,
@@ -296,6 +410,85 @@ impl StorageUsage {
     /// Share of the common quota in use, in whole percent.
     pub fn percent_of_common_quota(&self) -> u32 {
         (self.site_units as f64 * 100.0 / COMMON_QUOTA_UNITS as f64).round() as u32
+    }
+
+    /// Whether a plan whose storage text is `plan_units` long fits in place
+    /// of the current one, with the current one kept aside as the plan
+    /// before (in place of any kept now), and without that copy.
+    pub fn fit(&self, plan_units: usize) -> Fit {
+        let others = self
+            .site_units
+            .saturating_sub(self.plan_units + self.previous_units);
+        let plan = PLAN_KEY.len() + plan_units;
+        // The record of the plan kept aside: the current plan's text and a
+        // few words around it.
+        let copy = PREVIOUS_PLAN_KEY.len() + self.plan_units.saturating_sub(PLAN_KEY.len()) + 200;
+        let room = COMMON_QUOTA_UNITS - FIT_MARGIN_UNITS;
+        Fit {
+            with_copy: others + plan + copy <= room,
+            without_copy: others + plan <= room,
+            needed_units: others + plan + copy,
+            plan_units: plan,
+            kept_units: self.previous_units + self.kept_texts_units,
+            room_units: COMMON_QUOTA_UNITS,
+        }
+    }
+}
+
+/// Kept free when checking whether a plan fits: the browser's own count of
+/// a text can differ a little from ours.
+const FIT_MARGIN_UNITS: usize = 16 * 1024;
+
+/// Whether a plan would fit in this browser's storage, checked before it
+/// takes the current plan's place.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// It fits, with the current plan kept aside as the plan before.
+    pub with_copy: bool,
+    /// It fits without that copy.
+    pub without_copy: bool,
+    /// What all Waypoint and this site keep would take, with the copy.
+    pub needed_units: usize,
+    /// The plan alone.
+    pub plan_units: usize,
+    /// The copies kept now (the plan before, kept texts): what deleting
+    /// them would free.
+    pub kept_units: usize,
+    pub room_units: usize,
+}
+
+impl Fit {
+    /// Why it won't fit, and what can be done, in words; `None` when it fits
+    /// with the copy.
+    pub fn refusal(&self) -> Option<String> {
+        if self.with_copy {
+            return None;
+        }
+        let mb = |units: usize| format!("{:.1} MB", units as f64 / 1_048_576.0);
+        let mut words = if self.without_copy {
+            format!(
+                "This won't fit in this browser's storage together with the copy of your \
+                 current plan that Waypoint keeps first: the two need about {}, and this browser \
+                 gives Waypoint about {}. Nothing has changed.",
+                mb(self.needed_units),
+                mb(self.room_units)
+            )
+        } else {
+            format!(
+                "This plan won't fit in this browser's storage: it takes about {} as Waypoint \
+                 keeps it, and this browser gives Waypoint about {} in all. Nothing has changed.",
+                mb(self.plan_units),
+                mb(self.room_units)
+            )
+        };
+        if self.kept_units > 0 {
+            words.push_str(&format!(
+                " Copies Waypoint keeps (your plan before, saved texts) take {}; you can \
+                 download them and delete them to make room.",
+                mb(self.kept_units)
+            ));
+        }
+        Some(words)
     }
 }
 
@@ -318,6 +511,12 @@ pub fn storage_usage() -> StorageUsage {
         }
         if key == PLAN_KEY {
             usage.plan_units = units;
+        } else if key == PREVIOUS_PLAN_KEY {
+            usage.previous_units = units;
+        } else if key.starts_with(UNREADABLE_KEY_PREFIX)
+            || key.starts_with(BEFORE_REPAIR_KEY_PREFIX)
+        {
+            usage.kept_texts_units += units;
         }
     }
     usage

@@ -4,9 +4,10 @@
 
 use super::editor::Editor;
 use super::{changes::ChangeLog, PlanStore};
-use crate::domain::format::{parse_plan, StorageText};
+use crate::domain::format::StorageText;
 use crate::domain::plan::Plan;
-use crate::persistence::{self, LoadOutcome, SaveError, UnreadablePlan};
+use crate::domain::reader::read_plan;
+use crate::persistence::{self, LoadOutcome, RepairedPlan, SaveError, UnreadablePlan};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -22,6 +23,33 @@ pub enum SaveState {
     Failed(SaveError),
     /// Saved data could not be backed up, so saving would destroy it.
     Blocked,
+}
+
+/// What the saved plan needed at start, said until the person dismisses it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recovery {
+    /// It could not be read; a new plan took its place.
+    Unreadable(UnreadablePlan),
+    /// It opened with repairs.
+    Repaired(RepairedPlan),
+}
+
+impl Recovery {
+    /// Where the saved text was kept aside, if it could be.
+    pub fn backup_key(&self) -> Option<&str> {
+        match self {
+            Self::Unreadable(unreadable) => unreadable.backup_key.as_deref(),
+            Self::Repaired(repaired) => repaired.backup_key.as_deref(),
+        }
+    }
+
+    /// The saved text as it was.
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Unreadable(unreadable) => &unreadable.text,
+            Self::Repaired(repaired) => &repaired.text,
+        }
+    }
 }
 
 /// The plan's storage text as last written, and the revision it shows, so
@@ -46,6 +74,13 @@ impl KeptText {
         text
     }
 
+    /// Whether every goal's text is kept for the plan as it is, so that
+    /// writing it copies them rather than writing them afresh.
+    fn is_ready(&self, plan: &Plan, log: &ChangeLog) -> bool {
+        log.goals_edited_since(self.written_at).is_some()
+            && self.text.goals_kept() == plan.goals.len()
+    }
+
     /// Writes up to `count` more goals' texts ahead of the first save;
     /// true once done.
     fn write_ahead(&mut self, plan: &Plan, log: &ChangeLog, count: usize) -> bool {
@@ -62,13 +97,17 @@ impl KeptText {
 /// many goals each task of that prepares (a few milliseconds' work).
 const PREPARE_DELAY: Duration = Duration::from_millis(100);
 const GOALS_PREPARED_PER_TASK: usize = 250;
+/// Goals written per task when a save waits for them (after a whole plan
+/// took the place of the last one), about 10 ms of work.
+const GOALS_PREPARED_PER_SAVE_TASK: usize = 2_000;
 
 /// The autosave's state, part of the store.
 #[derive(Clone, Copy)]
 pub(super) struct Autosave {
     save_state: RwSignal<SaveState>,
-    /// Saved data found unreadable at start, until the person dismisses the notice.
-    recovery: RwSignal<Option<UnreadablePlan>>,
+    /// Saved data found unreadable or repaired at start, until the person
+    /// dismisses the notice.
+    recovery: RwSignal<Option<Recovery>>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
     /// A plan another tab saved while this one had unsaved changes.
     other_tab_plan: RwSignal<Option<Plan>>,
@@ -89,7 +128,21 @@ impl Autosave {
                 } else {
                     SaveState::Blocked
                 };
-                (Plan::default(), state, Some(unreadable))
+                (
+                    Plan::default(),
+                    state,
+                    Some(Recovery::Unreadable(unreadable)),
+                )
+            }
+            // The text as it was is kept aside: save the repaired plan over
+            // it. Without that copy, wait until the person has downloaded it.
+            LoadOutcome::Repaired(plan, repaired) => {
+                let state = if repaired.backup_key.is_some() {
+                    SaveState::Pending
+                } else {
+                    SaveState::Blocked
+                };
+                (*plan, state, Some(Recovery::Repaired(repaired)))
             }
             // Every save would fail: say so from the start.
             LoadOutcome::StorageUnavailable { reason } => (
@@ -125,6 +178,10 @@ impl Autosave {
         });
         persistence::watch_other_tabs(move |text| store.on_other_tab_saved(text));
         set_timeout(move || store.prepare_storage_text(), PREPARE_DELAY);
+        // A plan repaired at start is saved as soon as the app is up.
+        if self.save_state.get_untracked() == SaveState::Pending {
+            store.schedule_save();
+        }
         // Closing or hiding the tab must not lose the last keystrokes.
         let flush = move || {
             if self.save_state.get_untracked() == SaveState::Pending {
@@ -152,7 +209,7 @@ impl PlanStore {
         self.autosave.save_state.read_only()
     }
 
-    pub fn recovery(&self) -> ReadSignal<Option<UnreadablePlan>> {
+    pub fn recovery(&self) -> ReadSignal<Option<Recovery>> {
         self.autosave.recovery.read_only()
     }
 
@@ -203,7 +260,10 @@ impl PlanStore {
     /// Another tab saved: follow it, unless this tab has changes of its own,
     /// in which case ask before either side is overwritten.
     fn on_other_tab_saved(&self, text: Option<String>) {
-        let Some(plan) = text.and_then(|text| parse_plan(&text).ok()) else {
+        let Some(plan) = text
+            .and_then(|text| read_plan(&text).ok())
+            .map(|read| read.plan)
+        else {
             return;
         };
         if self.plan.with_untracked(|current| *current == plan) {
@@ -230,8 +290,32 @@ impl PlanStore {
             return;
         }
         autosave.cancel_pending_save();
-        let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
+        let handle = set_timeout_with_handle(move || self.save_when_ready(), SAVE_DELAY).ok();
         autosave.pending_save.set_value(handle);
+    }
+
+    /// Saves, first writing the goals' texts a few thousand per task when
+    /// many are not kept (after an import, say), so that no one task writes
+    /// tens of thousands of goals. A change meanwhile starts the wait again.
+    fn save_when_ready(self) {
+        let autosave = self.autosave;
+        autosave.pending_save.set_value(None);
+        let mut ready = false;
+        self.editor.with_value(|editor| {
+            autosave.kept_text.update_value(|kept| {
+                ready = self.plan.with_untracked(|plan| {
+                    kept.is_ready(plan, editor.log())
+                        || kept.write_ahead(plan, editor.log(), GOALS_PREPARED_PER_SAVE_TASK)
+                });
+            });
+        });
+        if ready {
+            self.save_now();
+        } else {
+            let handle =
+                set_timeout_with_handle(move || self.save_when_ready(), Duration::ZERO).ok();
+            autosave.pending_save.set_value(handle);
+        }
     }
 
     /// Writes the plan now (also the "try again" after a failure).

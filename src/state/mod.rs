@@ -20,7 +20,7 @@ mod history;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod model_tests;
 
-pub use autosave::{SaveState, SAVE_DELAY};
+pub use autosave::{Recovery, SaveState, SAVE_DELAY};
 pub use editor::Refused;
 pub use history::{quoted, Latest, Replacement, StepId, StepInfo, StepLabel};
 
