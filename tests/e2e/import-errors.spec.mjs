@@ -1,12 +1,14 @@
-// Every file of the bad corpus in tests/fixtures/bad is refused with a clear
-// message and changes nothing; markup in a good file shows as text.
+// Every file of the bad corpus in tests/fixtures/bad is either refused with a
+// clear message, or read with repairs listed in the preview before anything
+// changes; either way the plan is untouched until the person chooses.
+// Markup in a good file shows as text.
 import { test, expect } from '@playwright/test';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { expectSaved, openSection, storedPlanText, visionStatementField, writeVisionStatement } from './helpers.mjs';
 
 const CORPUS = 'tests/fixtures/bad';
 
-test('every bad file is refused, explained, and leaves the plan alone', async ({ page }) => {
+test('every bad file is refused or repaired, explained, and leaves the plan alone', async ({ page }) => {
   const expected = JSON.parse(await readFile(`${CORPUS}/expected.json`, 'utf8'));
   const files = (await readdir(CORPUS)).filter((name) => name !== 'expected.json');
   // The list of messages covers the whole folder.
@@ -24,11 +26,20 @@ test('every bad file is refused, explained, and leaves the plan alone', async ({
       mimeType: 'application/json',
       buffer: await readFile(`${CORPUS}/${name}`),
     });
-    const alert = page.getByRole('alert').filter({ hasText: `${name} was not imported` });
-    await expect(alert).toBeVisible();
-    await expect(alert).toContainText(expected[name]);
-    await expect(alert).toContainText('Your plan has not changed.');
-    await expect(page.getByRole('button', { name: 'Replace my plan' })).toHaveCount(0);
+    if (expected[name].refused) {
+      const alert = page.getByRole('alert').filter({ hasText: `${name} was not imported` });
+      await expect(alert).toBeVisible();
+      await expect(alert).toContainText(expected[name].refused);
+      await expect(alert).toContainText('Your plan has not changed.');
+      await expect(page.getByRole('button', { name: 'Replace my plan' })).toHaveCount(0);
+    } else {
+      const preview = page.getByRole('group', { name: `Import ${name}?` });
+      const repairs = preview.getByRole('note', { name: 'Repairs' });
+      await expect(repairs).toContainText(expected[name].repaired);
+      await expect(repairs).toContainText('Nothing has changed yet');
+      await preview.getByRole('button', { name: 'Cancel' }).click();
+      await expect(preview).toHaveCount(0);
+    }
   }
 
   // An absurdly large file is refused by its size, before it is read.
@@ -36,7 +47,7 @@ test('every bad file is refused, explained, and leaves the plan alone', async ({
   await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
   await page.getByLabel('Plan file to import').setInputFiles(huge);
   const refusal = page.getByRole('alert').filter({ hasText: 'huge.json was not imported' });
-  await expect(refusal).toContainText('The file is 50.0 MB, far larger than any plan');
+  await expect(refusal).toContainText('The file is 50.0 MB; a plan file can be at most 10 MB');
 
   expect(await storedPlanText(page)).toBe(before);
   await openSection(page, 'Vision');
