@@ -193,7 +193,7 @@ fn a_plan_from_a_newer_version_is_unreadable_not_empty() {
         panic!("expected unreadable");
     };
     assert!(
-        unreadable.problem.contains("newer Waypoint"),
+        unreadable.problem.contains("newer version of Waypoint"),
         "{}",
         unreadable.problem
     );

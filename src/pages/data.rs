@@ -638,7 +638,10 @@ fn PreviousPlanPanel() -> impl IntoView {
     let download = move |_| {
         let (name, text) = match previous.get_untracked() {
             Some(KeptPrevious::Read { previous, .. }) => (
-                format!("waypoint-plan-before-{}.json", clock::local_date(previous.kept_at)),
+                format!(
+                    "waypoint-plan-before-{}.json",
+                    clock::local_date(previous.kept_at)
+                ),
                 to_file_text(&previous.plan),
             ),
             Some(KeptPrevious::Unreadable { text, .. }) => (

@@ -8,7 +8,7 @@
 //! (`mend`).
 
 use super::{Note, Subject};
-use crate::domain::calendar::{Date, Timestamp};
+use crate::domain::calendar::{Date, FixedOffset, Timestamp};
 use crate::domain::format::{ASSET_STRENGTHS, EXCITEMENT_SCORES, HORIZON_YEARS, SUCCESS_WEIGHTS};
 use crate::domain::plan::{
     Asset, AssetKind, CareerOption, CheckIn, Experiment, Goal, GoalStatus, Id, OptionKind,
@@ -363,7 +363,10 @@ impl<'n> Fields<'n> {
             .unwrap_or((fallback, "the plan's last change".to_owned()));
         self.note_item(
             key,
-            format!("{problem}; it is taken from {from} ({}).", time.date()),
+            format!(
+                "{problem}; it is taken from {from} ({}).",
+                time.local_date(&FixedOffset::UTC)
+            ),
         );
         time
     }
@@ -1196,7 +1199,7 @@ pub(super) fn check_in(
         other => {
             return not_an_object(other, &mut fields, "a check-in", |what_happened| CheckIn {
                 id: Id::from(""),
-                date: fallback.date(),
+                date: fallback.local_date(&FixedOffset::UTC),
                 what_happened,
                 what_i_learned: String::new(),
                 what_i_will_change: String::new(),
@@ -1224,10 +1227,12 @@ pub(super) fn check_in(
             "date",
             format!(
                 "{said}; it is taken from when it was written ({}).",
-                created_at.date()
+                created_at.local_date(&FixedOffset::UTC)
             ),
         );
-        created_at.date()
+        // The reader knows no time zone: a check-in's day taken from its
+        // time is the day in UTC, as the file's own times are written.
+        created_at.local_date(&FixedOffset::UTC)
     });
     Some(CheckIn {
         id: fields.id(map),
