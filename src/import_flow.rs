@@ -238,7 +238,7 @@ impl ImportFlow {
 
     /// Reads a copy of saved text Waypoint kept, to bring it back.
     pub fn read_kept_text(&self, kept: &KeptText) {
-        let source = format!("the text kept on {}", kept.kept_at);
+        let source = format!("the text kept on {}", kept.kept_on());
         let reading = self.begin_reading();
         self.state.set(ImportState::Reading {
             source: source.clone(),

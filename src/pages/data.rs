@@ -854,23 +854,16 @@ fn KeptTextsPanel() -> impl IntoView {
 
     let row = move |text: KeptText| {
         let key = text.key.clone();
+        let kept_on = text.kept_on();
+        let file_stamp = text.kept_at.replace(':', "-");
         let (label, file_name) = match text.because {
             KeptBecause::Unreadable => (
-                format!("Could not be read; found on {}", text.kept_at),
-                format!(
-                    "waypoint-unreadable-{}.json",
-                    text.kept_at.replace(':', "-")
-                ),
+                format!("Could not be read; kept on {kept_on}"),
+                format!("waypoint-unreadable-{file_stamp}.json"),
             ),
             KeptBecause::Repaired => (
-                format!(
-                    "Your saved plan as it was before the repairs of {}",
-                    text.kept_at
-                ),
-                format!(
-                    "waypoint-plan-before-repair-{}.json",
-                    text.kept_at.replace(':', "-")
-                ),
+                format!("Your saved plan as it was before the repairs of {kept_on}"),
+                format!("waypoint-plan-before-repair-{file_stamp}.json"),
             ),
         };
         let download = {

@@ -131,6 +131,17 @@ pub struct KeptText {
     pub kept_at: String,
 }
 
+impl KeptText {
+    /// The day it was kept, on the person's calendar ("23 Nov 2026"); the
+    /// key's own words if they are not a time.
+    pub fn kept_on(&self) -> String {
+        Timestamp::parse(&self.kept_at).map_or_else(
+            || self.kept_at.clone(),
+            |instant| crate::clock::local_date(instant).short_label(),
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// The browser's storage for this site is full.

@@ -34,8 +34,10 @@ test('a corrupt saved plan is kept, explained and downloadable', async ({ page }
   await page.reload();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.goto('./#/data');
-  const kept = page.getByRole('region', { name: 'Saved text that could not be read' });
+  const kept = page.getByRole('region', { name: 'Saved text kept aside' });
   await expect(kept).toBeVisible();
+  // Kept on the person's own day, in words, not as a machine's timestamp.
+  await expect(kept).toContainText(/Could not be read; kept on \d{1,2} [A-Z][a-z]{2} \d{4}/);
   const keptDownload = page.waitForEvent('download');
   await kept.getByRole('button', { name: 'Download' }).click();
   expect(await readFile(await (await keptDownload).path(), 'utf8')).toBe(CORRUPT);
