@@ -69,12 +69,14 @@ test('Expand all and Collapse all on a large plan draw a screenful, and the rest
   // The end of the list is drawn when it comes on screen, in its place. The
   // page's height is partly a guess until rows are drawn, so the first End
   // may land a little short of the end, as a person would see it.
+  // Until then End is pressed again, as a person would, until the last row
+  // is drawn and on screen.
   await expect(async () => {
     await page.keyboard.press('End');
-    await expect(page.locator('li.goal').last()).toHaveAttribute('data-goal-id', 'g-4mo', { timeout: 1_000 });
+    await expect(page.locator('li.goal').last()).toHaveAttribute('data-goal-id', 'g-4mo', { timeout: 2_000 });
+    await expect(page.getByRole('textbox', { name: 'Step title' }).last()).toBeInViewport({ timeout: 2_000 });
   }).toPass();
   await expect(page.getByRole('textbox', { name: 'Step title' }).last()).toHaveValue('Step 100.9.5');
-  await expect(page.getByRole('textbox', { name: 'Step title' }).last()).toBeInViewport();
   // Up from a drawn row reaches the row above it, drawn or not.
   const last = page.getByRole('textbox', { name: 'Step title' }).last();
   await last.focus();
