@@ -105,20 +105,8 @@ pub fn example_plan_on(now: Timestamp, today: Date) -> Plan {
         ),
     ];
     let option = |name: &str, kind: OptionKind, title: &str, status: OptionStatus| CareerOption {
-        id: id(name),
-        kind,
-        title: title.into(),
-        notes: String::new(),
         status,
-        created_at: day(-55),
-        assets_used: Vec::new(),
-        time_cost: String::new(),
-        money_cost: String::new(),
-        upside: String::new(),
-        risks: String::new(),
-        role_model: RoleModel::default(),
-        experiment: Experiment::default(),
-        updated_at: Some(day(-55)),
+        ..CareerOption::new(id(name), kind, title.into(), day(-55))
     };
     let mut role_model = option(
         "role-model",

@@ -247,22 +247,8 @@ pub fn remove_asset(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<Asset> {
 }
 
 pub fn add_option(plan: &mut Plan, id: Id, kind: OptionKind, title: &str, now: Timestamp) {
-    plan.options.push(CareerOption {
-        id,
-        kind,
-        title: title.trim().to_owned(),
-        notes: String::new(),
-        status: OptionStatus::Considering,
-        created_at: now,
-        assets_used: Vec::new(),
-        time_cost: String::new(),
-        money_cost: String::new(),
-        upside: String::new(),
-        risks: String::new(),
-        role_model: Default::default(),
-        experiment: Default::default(),
-        updated_at: Some(now),
-    });
+    plan.options
+        .push(CareerOption::new(id, kind, title.trim().to_owned(), now));
     plan.updated_at = Some(now);
 }
 

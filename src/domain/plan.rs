@@ -318,6 +318,28 @@ pub struct CareerOption {
     pub updated_at: Option<Timestamp>,
 }
 
+impl CareerOption {
+    /// A new option under consideration, made at `at`, with no details yet.
+    pub fn new(id: Id, kind: OptionKind, title: String, at: Timestamp) -> Self {
+        CareerOption {
+            id,
+            kind,
+            title,
+            notes: String::new(),
+            status: OptionStatus::Considering,
+            created_at: at,
+            assets_used: Vec::new(),
+            time_cost: String::new(),
+            money_cost: String::new(),
+            upside: String::new(),
+            risks: String::new(),
+            role_model: RoleModel::default(),
+            experiment: Experiment::default(),
+            updated_at: Some(at),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[serde(default)]

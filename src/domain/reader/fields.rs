@@ -967,20 +967,8 @@ pub(super) fn option(
         Value::Object(map) => map,
         other => {
             return not_an_object(other, &mut fields, "an option", |title| CareerOption {
-                id: Id::from(""),
-                kind: OptionKind::Other,
-                title,
-                notes: String::new(),
-                status: OptionStatus::Considering,
-                created_at: fallback,
-                assets_used: Vec::new(),
-                time_cost: String::new(),
-                money_cost: String::new(),
-                upside: String::new(),
-                risks: String::new(),
-                role_model: RoleModel::default(),
-                experiment: Experiment::default(),
                 updated_at: None,
+                ..CareerOption::new(Id::from(""), OptionKind::Other, title, fallback)
             })
         }
     };
