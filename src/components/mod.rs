@@ -12,3 +12,14 @@ pub mod repairs;
 pub mod save_indicator;
 pub mod theme_switch;
 pub mod welcome;
+
+/// A keydown handler for an editor that closes on Escape (the key is then
+/// the editor's alone).
+pub fn close_on_escape(close: impl Fn() + 'static) -> impl Fn(web_sys::KeyboardEvent) + 'static {
+    move |event| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            close();
+        }
+    }
+}

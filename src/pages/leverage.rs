@@ -3,6 +3,7 @@
 //! Each entry reads as what the person wrote, in full, and opens to edit.
 
 use crate::clock;
+use crate::components::close_on_escape;
 use crate::components::growing_text::GrowingText;
 use crate::domain::method::{
     add_asset, edit_asset, options_using, remove_asset, strength_words, STRENGTHS,
@@ -242,15 +243,7 @@ fn AssetEditor(id: Id, kind: AssetKind, editing: RwSignal<bool>) -> impl IntoVie
             focus_when_shown(format!("asset-{id}-edit"));
         }
     };
-    let on_keydown = {
-        let close = close.clone();
-        move |event: leptos::ev::KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                close();
-            }
-        }
-    };
+    let on_keydown = close_on_escape(close.clone());
     let armed = RwSignal::new(false);
     let remove = {
         let id = id.clone();

@@ -6,6 +6,7 @@
 //! view that puts the options under consideration side by side.
 
 use crate::clock;
+use crate::components::close_on_escape;
 use crate::components::growing_text::GrowingText;
 use crate::domain::method::{
     add_option, assets_used, details_to_add, edit_option, filled_details, goal_from_option,
@@ -521,15 +522,7 @@ fn OptionEditor(id: Id, open_cards: OpenCards) -> impl IntoView {
             focus_when_shown(format!("option-{id}-edit"));
         }
     };
-    let on_keydown = {
-        let close = close.clone();
-        move |event: leptos::ev::KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                close();
-            }
-        }
-    };
+    let on_keydown = close_on_escape(close.clone());
     let armed = RwSignal::new(false);
     let remove = {
         let id = id.clone();
