@@ -131,7 +131,8 @@ for (const { width, height, isMobile, hasTouch } of WIDTHS) {
     for (const [plan, fill] of Object.entries(PLANS)) {
       test(`the ${plan} plan's options, leverage and data show every word`, async ({ page }, testInfo) => {
         test.skip(testInfo.project.name !== 'desktop', 'sets its own viewport');
-        test.setTimeout(90_000);
+        // Many screens, each walked twice (both themes): a budget against a hang, wider than the default.
+        test.setTimeout(600_000);
         await fill(page);
         const found = [];
         await walk(page, async (screen) => {
