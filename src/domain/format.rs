@@ -284,7 +284,16 @@ pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
     }
     check_references(plan)?;
     check_ranges(plan)?;
+    goal_depths(plan, &position_of).map(|_| ())
+}
 
+/// Each goal's depth by its position (0 for a long-term goal), or why the
+/// goals don't make a tree of the plan's levels. `position_of` finds each
+/// goal's position by its id (ids known to be unique).
+fn goal_depths(
+    plan: &Plan,
+    position_of: &HashMap<&Id, usize>,
+) -> Result<Vec<usize>, PlanFileError> {
     let mut parent_positions = Vec::with_capacity(plan.goals.len());
     for goal in &plan.goals {
         parent_positions.push(match &goal.parent {
@@ -337,7 +346,7 @@ pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
             });
         }
     }
-    Ok(())
+    Ok(depths)
 }
 
 /// An option's assets and a goal's option are in the plan.
@@ -420,15 +429,14 @@ pub struct PlanSummary {
 
 impl PlanSummary {
     pub fn of(plan: &Plan) -> Self {
-        let tree = GoalTree::new(plan);
         let mut summary = PlanSummary {
             vision: plan.vision.statement.trim().to_owned(),
             check_ins: plan.check_ins.len(),
             last_change: plan.updated_at,
             ..PlanSummary::default()
         };
-        for goal in &plan.goals {
-            match GoalLevel::at_depth(tree.depth(&goal.id)) {
+        for (goal, depth) in plan.goals.iter().zip(goal_levels(plan)) {
+            match GoalLevel::at_depth(depth) {
                 GoalLevel::LongTerm => summary.long_term_goals += 1,
                 GoalLevel::ShortTerm => summary.short_term_goals += 1,
                 GoalLevel::Step => {
@@ -438,6 +446,28 @@ impl PlanSummary {
             }
         }
         summary
+    }
+}
+
+/// Each goal's depth, by position. A plan read by the reader keeps the
+/// rules, and its depths take one walk up the parents, a fraction of the
+/// work of the whole goal tree (progress, next steps), which a plan that
+/// breaks them falls back to.
+fn goal_levels(plan: &Plan) -> Vec<usize> {
+    let position_of: HashMap<&Id, usize> = plan
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(position, goal)| (&goal.id, position))
+        .collect();
+    let depths =
+        (position_of.len() == plan.goals.len()).then(|| goal_depths(plan, &position_of).ok());
+    match depths.flatten() {
+        Some(depths) => depths,
+        None => {
+            let tree = GoalTree::new(plan);
+            plan.goals.iter().map(|goal| tree.depth(&goal.id)).collect()
+        }
     }
 }
 
@@ -645,5 +675,49 @@ mod tests {
         );
         assert_eq!(summary.check_ins, 0);
         assert_eq!(summary.last_change, Some(now()));
+    }
+
+    #[test]
+    fn the_summary_counts_levels_as_the_goal_tree_does_even_in_a_plan_that_breaks_the_rules() {
+        let by_tree = |plan: &Plan| {
+            let tree = GoalTree::new(plan);
+            let mut counts = [0; 3];
+            for goal in &plan.goals {
+                counts[match GoalLevel::at_depth(tree.depth(&goal.id)) {
+                    GoalLevel::LongTerm => 0,
+                    GoalLevel::ShortTerm => 1,
+                    GoalLevel::Step => 2,
+                }] += 1;
+            }
+            counts
+        };
+        let counts = |plan: &Plan| {
+            let summary = PlanSummary::of(plan);
+            [
+                summary.long_term_goals,
+                summary.short_term_goals,
+                summary.steps,
+            ]
+        };
+        let mut plan = filled_plan();
+        for (id, parent) in [("g-4", Some("g-3")), ("g-5", None), ("g-6", Some("g-5"))] {
+            add_goal(
+                &mut plan,
+                NewGoal {
+                    id: Id::from(id),
+                    parent: parent.map(Id::from),
+                    title: format!("goal {id}"),
+                },
+                now(),
+            )
+            .unwrap();
+        }
+        assert_eq!(counts(&plan), [2, 2, 2]);
+        assert_eq!(counts(&plan), by_tree(&plan));
+        // A goal under one that isn't there, and two with one id.
+        plan.goals[5].parent = Some(Id::from("gone"));
+        assert_eq!(counts(&plan), by_tree(&plan));
+        plan.goals[4].id = Id::from("g-1");
+        assert_eq!(counts(&plan), by_tree(&plan));
     }
 }

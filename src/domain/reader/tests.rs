@@ -87,6 +87,58 @@ fn a_plan_as_the_app_writes_it_reads_without_repairs() {
 }
 
 #[test]
+fn a_plan_that_keeps_the_rules_reads_the_same_a_slice_at_a_time() {
+    let plan = book();
+    for text in [to_file_text(&plan), to_storage_text(&plan)] {
+        let mut reader = PlanReader::start(text).unwrap();
+        while !reader.read_some(1) {}
+        let read = reader.finish().unwrap();
+        assert_eq!(read.plan, plan);
+        assert!(read.repairs.is_empty());
+    }
+}
+
+/// The items of a JSON list as serde_json finds them, to check the scan.
+fn items_by_serde(list: &str) -> Vec<&str> {
+    serde_json::from_str::<Vec<&RawValue>>(list)
+        .unwrap()
+        .into_iter()
+        .map(RawValue::get)
+        .collect()
+}
+
+fn items_by_scan(list: &str) -> Vec<&str> {
+    list_items(list)
+        .unwrap()
+        .into_iter()
+        .map(|(from, to)| &list[from..to])
+        .collect()
+}
+
+#[test]
+fn the_scan_for_list_items_finds_what_a_json_reader_finds() {
+    for list in [
+        "[]",
+        "[ ]",
+        "[1]",
+        "[ 1 , -2.5e3 ,true,null ]",
+        r#"["a,b", "c]d", "e\"],[f", "\\", "\\\"x"]"#,
+        r#"[{"a": [1, {"b": "}]"}]}, [[], {}], "é ✓ 日本"]"#,
+        "[\n  {\n    \"id\": \"g-1\"\n  },\n  {\n    \"id\": \"g-2\"\n  }\n]",
+    ] {
+        assert_eq!(items_by_scan(list), items_by_serde(list), "{list}");
+    }
+    let plan = book();
+    for text in [to_file_text(&plan), to_storage_text(&plan)] {
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let goals = serde_json::to_string_pretty(&value["goals"]).unwrap();
+        assert_eq!(items_by_scan(&goals), items_by_serde(&goals));
+    }
+    assert_eq!(list_items("{\"goals\": []}"), None);
+    assert_eq!(list_items("12"), None);
+}
+
+#[test]
 fn two_different_goals_with_one_id_keep_both_and_the_children_stay_with_the_first() {
     let read = read_changed(|plan| plan["goals"][3]["id"] = json!("g-3"));
     let repair = only_repair(&read);
@@ -665,4 +717,40 @@ fn every_file_of_the_bad_corpus_is_repaired_or_refused_as_expected() {
 fn markup_in_a_plan_is_kept_as_text() {
     let read = read_plan(include_str!("../../../tests/fixtures/html-in-text.json")).unwrap();
     assert!(read.plan.goals[0].title.starts_with("<script>"));
+}
+
+/// The scan over lists of any shape (proptest runs on the host only).
+#[cfg(not(target_arch = "wasm32"))]
+mod any_list {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any JSON value, with strings full of the characters the scan watches.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            "[\\[\\]{},:\"\\\\ a-é✓\n\t]{0,8}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+                prop::collection::btree_map("[a-z\\]\\\\\"]{0,4}", inner, 0..4)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_list_is_scanned_into_the_items_a_json_reader_finds(
+            items in prop::collection::vec(any_json(), 0..8),
+        ) {
+            let list = Value::from(items);
+            for text in [list.to_string(), serde_json::to_string_pretty(&list).unwrap()] {
+                prop_assert_eq!(items_by_scan(&text), items_by_serde(&text));
+            }
+        }
+    }
 }
