@@ -36,17 +36,43 @@ pub fn decode_base64url(text: &str) -> Option<Vec<u8>> {
         return None;
     }
     let mut bytes = Vec::with_capacity(text.len() * 3 / 4);
-    for chunk in text.as_bytes().chunks(4) {
+    let mut chunks = text.as_bytes().chunks_exact(4);
+    // Whole groups of four characters, three bytes each, then what is left.
+    for chunk in &mut chunks {
+        let word = chunk.iter().try_fold(0u32, |word, &character| {
+            Some(word << 6 | sextet_of(character)?)
+        })?;
+        bytes.extend_from_slice(&word.to_be_bytes()[1..]);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
         let mut word = 0u32;
-        for (index, character) in chunk.iter().enumerate() {
-            let value = ALPHABET.iter().position(|known| known == character)? as u32;
-            word |= value << (18 - 6 * index);
+        for (index, character) in rest.iter().enumerate() {
+            word |= sextet_of(*character)? << (18 - 6 * index);
         }
-        for index in 0..chunk.len() - 1 {
+        for index in 0..rest.len() - 1 {
             bytes.push((word >> (16 - 8 * index)) as u8);
         }
     }
     Some(bytes)
+}
+
+/// The six bits each byte stands for as a character of [`ALPHABET`], or
+/// `NOT_IN_ALPHABET`: looked up, since a link can carry half a million.
+const SEXTETS: [u8; 256] = {
+    let mut sextets = [NOT_IN_ALPHABET; 256];
+    let mut place = 0;
+    while place < ALPHABET.len() {
+        sextets[ALPHABET[place] as usize] = place as u8;
+        place += 1;
+    }
+    sextets
+};
+const NOT_IN_ALPHABET: u8 = u8::MAX;
+
+fn sextet_of(character: u8) -> Option<u32> {
+    let sextet = SEXTETS[usize::from(character)];
+    (sextet != NOT_IN_ALPHABET).then_some(u32::from(sextet))
 }
 
 #[cfg(test)]
@@ -67,6 +93,14 @@ mod tests {
         ] {
             assert_eq!(encode_base64url(bytes), text);
             assert_eq!(decode_base64url(text).as_deref(), Some(bytes));
+        }
+    }
+
+    #[test]
+    fn each_character_stands_for_its_place_in_the_alphabet_and_no_other_for_any() {
+        for byte in 0..=u8::MAX {
+            let place = ALPHABET.iter().position(|&known| known == byte);
+            assert_eq!(sextet_of(byte), place.map(|place| place as u32), "{byte}");
         }
     }
 
