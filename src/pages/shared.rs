@@ -6,6 +6,7 @@ use crate::import_flow::use_import_flow;
 use crate::pages::one_page::PlanOnOnePage;
 use crate::routing::Section;
 use crate::share_link::open_share_link;
+use crate::slices::next_task;
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +14,12 @@ pub fn SharedPlanPage(#[prop(into)] payload: Signal<String>) -> impl IntoView {
     let flow = use_import_flow();
     let opened = LocalResource::new(move || {
         let payload = payload.get();
-        async move { open_share_link(&payload).await }
+        async move {
+            let opened = open_share_link(&payload).await;
+            // The plan is drawn in a task of its own.
+            next_task().await;
+            opened
+        }
     });
     view! {
         <div class="page page--shared">

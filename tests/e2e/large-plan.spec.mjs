@@ -96,3 +96,23 @@ test('Expand all and Collapse all on a large plan draw a screenful, and the rest
   await expect(page.locator('li.goal')).toHaveCount(100);
   await expect(page.locator('button.goal__twisty[aria-expanded="true"]')).toHaveCount(0);
 });
+
+test('the plan on one page shows its first goals at once, draws the rest after, and prints every one', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'phone', 'one width is enough for a size check');
+  // What printing would print: the goals on the page when the browser is asked.
+  await page.addInitScript(() => {
+    window.goalsPrinted = [];
+    window.print = () => window.goalsPrinted.push(document.querySelectorAll('.one-page__goal').length);
+  });
+  await page.goto('./#/data');
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLAN_KEY, large.toString()]);
+  await page.goto('./#/page');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'My career plan' })).toBeVisible();
+  await expect(page.getByText('Long-term goal 1', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Showing \d+ of 6000 goals; the rest follow in a moment\.$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await expect.poll(() => page.evaluate(() => window.goalsPrinted), { timeout: 60_000 }).toEqual([6000]);
+  await expect(page.getByText(/^Showing \d+ of/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+});
