@@ -6,6 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import { PLAN_KEY, expectSaved, openSection, storedPlanText } from './helpers.mjs';
 
 const DUPLICATE_IDS = 'tests/fixtures/bad/duplicate-ids.json';
@@ -91,36 +92,117 @@ test("a plan that won't fit in this browser's storage is refused at the preview,
   expect(await storedPlanText(page)).toBe(before);
 });
 
-// Not yet met: the goals are read a slice at a time, but one task between
-// the last slice and the preview (finishing the reading and preparing the
-// preview) still took about 300 ms for 22,200 goals, measured on a busy
-// machine; it must be sliced too before this test can pass.
-test.fixme('a plan of 20,000 goals imports with no task over 200 ms', async ({ page }) => {
-  test.slow();
+// A plan of 20,000 goals and more, as the generator writes it (22,200 goals).
+const HUGE_PLAN = execFileSync('node', ['scripts/generate-plan.mjs', '200', '10', '9'], {
+  maxBuffer: 64 * 1024 * 1024,
+}).toString();
+const HUGE_GOALS = JSON.parse(HUGE_PLAN).goals.length;
+// The longest a task may keep the page from answering. The app's own
+// slices take a few tens of milliseconds; the longest tasks, reading the
+// plan's outline and preparing the preview, about 100 ms on a quiet
+// machine, which leaves room for one that shares its cores.
+const LONGEST_TASK_MS = 200;
+
+/** Records every long task of the page in `window.longTasks` (their durations). */
+async function watchLongTasks(page) {
   await page.addInitScript(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.longTasks.push(Math.round(entry.duration));
     }).observe({ type: 'longtask' });
   });
-  const plan = execFileSync('node', ['scripts/generate-plan.mjs', '200', '10', '9'], { maxBuffer: 64 * 1024 * 1024 });
-  expect(JSON.parse(plan).goals.length).toBeGreaterThanOrEqual(20_000);
+}
+
+/** Forgets the long tasks so far: only what follows is watched, not the app's start. */
+async function forgetLongTasks(page) {
+  await page.evaluate(() => (window.longTasks = []));
+}
+
+async function longTasksOver(page, limit) {
+  return (await page.evaluate(() => window.longTasks)).filter((duration) => duration > limit);
+}
+
+/** The huge plan as a file on disk: a file given as bytes is rebuilt inside
+ * the page by the test tool itself, in one long task of its own. */
+async function hugePlanFile() {
+  const path = test.info().outputPath('huge-plan.json');
+  await writeFile(path, HUGE_PLAN);
+  return path;
+}
+
+async function storedGoalCount(page) {
+  return JSON.parse((await storedPlanText(page)) ?? '{"goals": []}').goals.length;
+}
+
+test('a plan of 20,000 goals imports with no task over 200 ms', async ({ page }) => {
+  test.slow();
+  await watchLongTasks(page);
+  expect(HUGE_GOALS).toBeGreaterThanOrEqual(20_000);
   await page.goto('./#/data');
   await expect(page.getByRole('heading', { name: 'Import', exact: true })).toBeVisible();
-  // Only the import is watched, not the app's start.
-  await page.evaluate(() => (window.longTasks = []));
-  // From a file on disk: a file given as bytes is rebuilt inside the page by
-  // the test tool itself, in one long task of its own.
-  const path = test.info().outputPath('huge-plan.json');
-  await writeFile(path, plan);
-  await page.getByLabel('Plan file to import').setInputFiles(path);
+  await forgetLongTasks(page);
+  await page.getByLabel('Plan file to import').setInputFiles(await hugePlanFile());
   const preview = page.getByRole('group', { name: 'Import huge-plan.json?' });
-  await expect(preview).toBeVisible();
+  await expect(preview).toContainText(`${HUGE_GOALS - 2_200} steps`);
   await preview.getByRole('button', { name: 'Replace my plan' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your plan now comes from' })).toBeVisible();
-  await expect
-    .poll(async () => JSON.parse((await storedPlanText(page)) ?? '{"goals": []}').goals.length, { timeout: 60_000 })
-    .toBe(JSON.parse(plan).goals.length);
-  const longTasks = await page.evaluate(() => window.longTasks);
-  expect(longTasks.filter((duration) => duration > 200)).toEqual([]);
+  await expect.poll(() => storedGoalCount(page), { timeout: 60_000 }).toBe(HUGE_GOALS);
+  expect(await longTasksOver(page, LONGEST_TASK_MS)).toEqual([]);
+});
+
+test('a plan of 20,000 goals merges into one\'s own with no task over 200 ms', async ({ page }) => {
+  test.slow();
+  await watchLongTasks(page);
+  // One's own plan: the example, whose ids the huge plan doesn't share.
+  await page.goto('./#/vision');
+  await page.getByRole('button', { name: 'Explore an example plan' }).click();
+  await expectSaved(page);
+  const own = await storedGoalCount(page);
+  expect(own).toBeGreaterThan(0);
+  await openSection(page, 'Data');
+  await forgetLongTasks(page);
+  await page.getByLabel('Plan file to import').setInputFiles(await hugePlanFile());
+  const preview = page.getByRole('group', { name: 'Import huge-plan.json?' });
+  await preview.getByRole('button', { name: 'Merge into my plan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged huge-plan.json into your plan' })).toBeVisible();
+  await expect.poll(() => storedGoalCount(page), { timeout: 60_000 }).toBe(own + HUGE_GOALS);
+  expect(await longTasksOver(page, LONGEST_TASK_MS)).toEqual([]);
+});
+
+// Not yet met on a busy machine: the drawing is sliced (tasks of 50 to 90 ms
+// with a load of 5 to 9 on two cores), but two tasks at the start are not:
+// the address changing to a 478,000-character link and the app following it
+// (about 220 ms), then the first reading of the plan's text, which reads its
+// top level, 5.7 MB, in one go (170 to 260 ms). It passed once with a load
+// of 3.5 and failed three times in three with a load of 5 to 9.
+test.fixme('a link to a plan of 20,000 goals opens, draws the first goals at once, and every goal with no task over 200 ms', async ({ page }) => {
+  test.slow();
+  await watchLongTasks(page);
+  // Waypoint makes no link this long (it offers a file past 8,000
+  // characters), but it opens any link up to the largest plan a file may
+  // hold, so one made elsewhere, or by an older version, is read as carefully.
+  const payload = deflateRawSync(Buffer.from(HUGE_PLAN)).toString('base64url');
+  await page.goto('./#/data');
+  await expect(page.getByRole('heading', { name: 'Import', exact: true })).toBeVisible();
+  await forgetLongTasks(page);
+  await page.evaluate((fragment) => (location.hash = fragment), `#/shared/${payload}`);
+  const plan = JSON.parse(HUGE_PLAN);
+  await expect(page.getByRole('heading', { level: 1, name: 'The shared plan' })).toBeVisible({ timeout: 60_000 });
+  // While the goals are drawn, the page itself is asked, with a selector:
+  // a test tool's search of thousands of rows by role or by text is a long
+  // task of its own.
+  const [firstTitle, progress] = await page.evaluate(() =>
+    ['.one-page__title', '.one-page__drawing'].map((selector) => document.querySelector(selector)?.textContent),
+  );
+  expect(firstTitle).toBe(plan.goals[0].title);
+  expect(progress).toMatch(/^Showing \d+ of 22200 goals; the rest follow in a moment\.$/);
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('.one-page__goal').length === count,
+    HUGE_GOALS,
+    { polling: 500, timeout: 90_000 },
+  );
+  const tasks = await longTasksOver(page, LONGEST_TASK_MS);
+  await expect(page.getByText(/^Showing \d+ of/)).toHaveCount(0);
+  await expect(page.getByText(plan.goals.at(-1).title, { exact: true })).toBeAttached();
+  expect(tasks).toEqual([]);
 });
