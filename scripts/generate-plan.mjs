@@ -16,6 +16,20 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const RANK_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** The rank the app gives the child added after `previous` (none for the first): see src/domain/rank.rs. */
+function rankAfter(previous) {
+  if (previous === undefined) return 'V';
+  let out = '';
+  for (const digit of previous) {
+    const value = RANK_DIGITS.indexOf(digit);
+    if (value + 1 < RANK_DIGITS.length) return out + RANK_DIGITS[value + 1];
+    out += digit;
+  }
+  return out + 'V';
+}
+
 export const SIZES = {
   small: [2, 4, 5, 0, 10],
   large: [100, 9, 5, 100, 500],
@@ -26,15 +40,21 @@ export function generatePlan(longTerm, shortTermEach, stepsEach, checkIns = 0, s
   const day = (offset) => new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
   const time = (offset) => `${day(offset)}T09:00:00Z`;
   const goals = [];
+  // Each parent's last child's rank (the top level's under '').
+  const lastRank = new Map();
   let counter = 0;
   const goal = (parent, title, depth) => {
     counter += 1;
     const done = depth >= 2 && counter % 3 === 0;
     const created = counter % 365;
-    // As the app writes a goal: the fields it has no value for left out.
+    const rank = rankAfter(lastRank.get(parent ?? ''));
+    lastRank.set(parent ?? '', rank);
+    // As the app writes a goal, in outline order (each goal before the ones
+    // under it, siblings by rank), the fields it has no value for left out.
     goals.push({
       id: `g-${counter.toString(36)}`,
       ...(parent && { parent }),
+      rank,
       title,
       status: done ? 'done' : counter % 17 === 0 ? 'in_progress' : 'open',
       ...(counter % 5 === 0 && { target_date: day(400 + (counter % 300)) }),
@@ -66,7 +86,7 @@ export function generatePlan(longTerm, shortTermEach, stepsEach, checkIns = 0, s
 
   const plan = {
     format: 'waypoint-plan',
-    schema_version: 1,
+    schema_version: 2,
     vision: {
       want: 'To write stories that children ask for again and again.',
       willing_to_work_for: 'Early mornings, rejection letters, and learning to illustrate.',
@@ -129,6 +149,7 @@ export function generatePlan(longTerm, shortTermEach, stepsEach, checkIns = 0, s
       what_i_will_change: 'Move the drawing practice to mornings.',
       created_at: time(i * 7),
     })),
+    removed: [],
     updated_at: time(400),
   };
   return plan;

@@ -6,7 +6,8 @@
 //! current past midnight.
 
 use crate::domain::calendar::{Date, OffsetsByDay, TimeZone, Timestamp, Weekday};
-use crate::domain::plan::Id;
+use crate::domain::plan::{Id, Plan};
+use crate::domain::stamps::{newest_time, ChangeClock};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::time::Duration;
@@ -147,4 +148,32 @@ fn announce_if_new_day() {
 pub fn new_id(prefix: &str) -> Id {
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     Id::generate(prefix, js_sys::Date::now() as u64, random)
+}
+
+thread_local! {
+    static CHANGE_CLOCK: Cell<ChangeClock> = Cell::new(ChangeClock::default());
+}
+
+/// The time of a change to the plan: now, unless this device has already
+/// stamped or seen a later time, in which case just after it (see
+/// `domain::stamps`). Only the store calls it, once per change.
+pub fn stamp() -> Timestamp {
+    CHANGE_CLOCK.with(|cell| {
+        let mut clock = cell.get();
+        let time = clock.stamp(now());
+        cell.set(clock);
+        time
+    })
+}
+
+/// Notes the newest time in a plan that arrived (loaded at start, merged in,
+/// taken from another tab), so that later changes are stamped after it, and
+/// the clock keeps going forward across visits.
+pub fn observe(plan: &Plan) {
+    let newest = newest_time(plan);
+    CHANGE_CLOCK.with(|cell| {
+        let mut clock = cell.get();
+        clock.observe(newest);
+        cell.set(clock);
+    });
 }

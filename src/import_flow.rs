@@ -314,7 +314,7 @@ impl ImportFlow {
         } else {
             Some(
                 self.store
-                    .with_untracked(|mine| merge_plans(mine, &plan, clock::now())),
+                    .with_untracked(|mine| merge_plans(mine, &plan, None)),
             )
         };
         next_task().await;
@@ -414,7 +414,7 @@ impl ImportFlow {
             _ => {
                 let (merged, report) = self
                     .store
-                    .with_untracked(|mine| merge_plans(mine, &offer.plan, clock::now()))
+                    .with_untracked(|mine| merge_plans(mine, &offer.plan, None))
                     .map_err(ReplaceError::CannotMerge)?;
                 let units = storage_units(&merged);
                 (merged, report, units)

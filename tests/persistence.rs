@@ -187,7 +187,7 @@ fn blank_saved_text_is_nothing_saved_and_no_copy_is_made() {
 #[wasm_bindgen_test]
 fn a_plan_from_a_newer_version_is_unreadable_not_empty() {
     let storage = fresh_storage();
-    let newer = r#"{"format": "waypoint-plan", "schema_version": 2}"#;
+    let newer = r#"{"format": "waypoint-plan", "schema_version": 3}"#;
     storage.set_item(PLAN_KEY, newer).unwrap();
     let LoadOutcome::Unreadable(unreadable) = load_plan() else {
         panic!("expected unreadable");

@@ -22,10 +22,13 @@ pub struct Date {
     day: u8,
 }
 
-/// An instant, to the second, in UTC.
+/// An instant in UTC, to the second, and to the millisecond where changes
+/// made within one second must still be told apart (see `domain::stamps`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
     seconds_since_epoch: i64,
+    /// Below 1,000; zero for a whole second, which is written without a fraction.
+    millis: u16,
 }
 
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -331,6 +334,7 @@ impl Timestamp {
     pub fn from_seconds(seconds_since_epoch: i64) -> Self {
         Self {
             seconds_since_epoch,
+            millis: 0,
         }
     }
 
@@ -341,6 +345,23 @@ impl Timestamp {
 
     pub fn seconds_since_epoch(self) -> i64 {
         self.seconds_since_epoch
+    }
+
+    /// The milliseconds past the whole second, 0 to 999.
+    pub fn millis(self) -> u16 {
+        self.millis
+    }
+
+    /// One millisecond later.
+    pub fn next_millisecond(self) -> Self {
+        if self.millis == 999 {
+            Self::from_seconds(self.seconds_since_epoch + 1)
+        } else {
+            Self {
+                millis: self.millis + 1,
+                ..self
+            }
+        }
     }
 
     /// The calendar day this instant falls on where the clocks follow `zone`.
@@ -356,7 +377,8 @@ impl Timestamp {
         Date::from_days_since_epoch(self.seconds_since_epoch.div_euclid(SECONDS_PER_DAY))
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SSZ`, with optional fractional seconds.
+    /// Parses `YYYY-MM-DDTHH:MM:SSZ`, with optional fractional seconds (kept
+    /// to the millisecond).
     pub fn parse(text: &str) -> Option<Self> {
         // A plan holds thousands of these: read as bytes, without slicing text.
         let bytes = text.as_bytes().strip_suffix(b"Z")?;
@@ -364,10 +386,20 @@ impl Timestamp {
             return None;
         }
         let (time, fraction) = bytes[11..].split_at(8);
-        if time[2] != b':' || time[5] != b':' || fraction.first().is_some_and(|&byte| byte != b'.')
-        {
+        if time[2] != b':' || time[5] != b':' {
             return None;
         }
+        let millis = match fraction {
+            [] => 0,
+            [b'.', digits @ ..] if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
+                digits
+                    .iter()
+                    .chain(std::iter::repeat(&b'0'))
+                    .take(3)
+                    .fold(0, |millis, digit| millis * 10 + u16::from(digit - b'0'))
+            }
+            _ => return None,
+        };
         let date = Date::from_ascii(&bytes[..10])?;
         let hours = ascii_number(&time[0..2])?;
         let minutes = ascii_number(&time[3..5])?;
@@ -376,22 +408,29 @@ impl Timestamp {
             return None;
         }
         let seconds_of_day = i64::from(hours * 3600 + minutes * 60 + seconds);
-        Some(Self::from_seconds(
-            date.days_since_epoch() * SECONDS_PER_DAY + seconds_of_day,
-        ))
+        Some(Self {
+            seconds_since_epoch: date.days_since_epoch() * SECONDS_PER_DAY + seconds_of_day,
+            millis,
+        })
     }
 }
 
 impl Timestamp {
-    /// `YYYY-MM-DDTHH:MM:SSZ`, for a year of four digits.
-    fn iso_bytes(self) -> Option<[u8; 20]> {
-        let mut bytes = *b"0000-00-00T00:00:00Z";
+    /// `YYYY-MM-DDTHH:MM:SSZ` (or `…SS.mmmZ` past a whole second) for a year
+    /// of four digits, and how many of the bytes it takes.
+    fn iso_bytes(self) -> Option<([u8; 24], usize)> {
+        let mut bytes = *b"0000-00-00T00:00:00.000Z";
         bytes[..10].copy_from_slice(&self.utc_date().iso_bytes()?);
         let seconds_of_day = self.seconds_since_epoch.rem_euclid(SECONDS_PER_DAY) as u32;
         put_digits(&mut bytes[11..13], seconds_of_day / 3600);
         put_digits(&mut bytes[14..16], seconds_of_day % 3600 / 60);
         put_digits(&mut bytes[17..19], seconds_of_day % 60);
-        Some(bytes)
+        if self.millis == 0 {
+            bytes[19] = b'Z';
+            return Some((bytes, 20));
+        }
+        put_digits(&mut bytes[20..23], u32::from(self.millis));
+        Some((bytes, 24))
     }
 }
 
@@ -400,12 +439,16 @@ impl fmt::Display for Timestamp {
         let seconds_of_day = self.seconds_since_epoch.rem_euclid(SECONDS_PER_DAY);
         write!(
             f,
-            "{}T{:02}:{:02}:{:02}Z",
+            "{}T{:02}:{:02}:{:02}",
             self.utc_date(),
             seconds_of_day / 3600,
             seconds_of_day % 3600 / 60,
             seconds_of_day % 60
-        )
+        )?;
+        if self.millis > 0 {
+            write!(f, ".{:03}", self.millis)?;
+        }
+        f.write_str("Z")
     }
 }
 
@@ -458,7 +501,7 @@ impl<'de> Deserialize<'de> for Date {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.iso_bytes() {
-            Some(bytes) => serializer.serialize_str(ascii(&bytes)),
+            Some((bytes, length)) => serializer.serialize_str(ascii(&bytes[..length])),
             None => serializer.collect_str(self),
         }
     }
@@ -648,10 +691,36 @@ mod tests {
         let instant = Timestamp::parse("2026-11-23T19:04:05Z").unwrap();
         assert_eq!(instant.to_string(), "2026-11-23T19:04:05Z");
         assert_eq!(instant.utc_date(), Date::new(2026, 11, 23).unwrap());
+        let later = Timestamp::parse("2026-11-23T19:04:05.250Z").unwrap();
         assert_eq!(
-            Timestamp::parse("2026-11-23T19:04:05.250Z"),
+            (later.seconds_since_epoch(), later.millis()),
+            (instant.seconds_since_epoch(), 250),
+            "fractions of a second are kept to the millisecond"
+        );
+        assert!(later > instant);
+        assert_eq!(later.to_string(), "2026-11-23T19:04:05.250Z");
+        assert_eq!(
+            serde_json::to_string(&later).unwrap(),
+            "\"2026-11-23T19:04:05.250Z\""
+        );
+        assert_eq!(
+            Timestamp::parse("2026-11-23T19:04:05.2Z").map(Timestamp::millis),
+            Some(200)
+        );
+        assert_eq!(
+            Timestamp::parse("2026-11-23T19:04:05.0009Z"),
             Some(instant),
-            "fractions of a second are accepted and dropped"
+            "beyond the millisecond is dropped"
+        );
+        assert_eq!(
+            instant.next_millisecond().to_string(),
+            "2026-11-23T19:04:05.001Z"
+        );
+        assert_eq!(
+            Timestamp::parse("2026-11-23T19:04:05.999Z")
+                .unwrap()
+                .next_millisecond(),
+            Timestamp::parse("2026-11-23T19:04:06Z").unwrap()
         );
         assert_eq!(Timestamp::parse("2026-11-23T19:04:05"), None, "UTC only");
         assert_eq!(Timestamp::parse("2026-11-23T24:00:00Z"), None);
@@ -659,6 +728,8 @@ mod tests {
             "2026-11-23 19:04:05Z",
             "2026-11-23T19:04Z",
             "2026-11-23T19:04:05,250Z",
+            "2026-11-23T19:04:05.Z",
+            "2026-11-23T19:04:05.2aZ",
             "2026-11-23T19-04-05Z",
             "2026-11-23T1a:04:05Z",
             "2026-11-2éT19:04:05Z",

@@ -3,6 +3,7 @@
 
 use super::calendar::{Date, Timestamp};
 use super::plan::*;
+use super::rank::{in_outline_order, rank_in_list_order, Rank};
 
 /// Every id in the example starts with this, so the example can be told apart.
 pub const EXAMPLE_ID_PREFIX: &str = "example-";
@@ -156,6 +157,8 @@ pub fn example_plan_on(now: Timestamp, today: Date) -> Plan {
             goals.push(Goal {
                 id: id(name),
                 parent: parent.map(id),
+                wanted_parent: None,
+                rank: Rank::first(),
                 title: title.into(),
                 status,
                 target_date: target.map(date),
@@ -263,6 +266,8 @@ pub fn example_plan_on(now: Timestamp, today: Date) -> Plan {
         agent.from_option = Some(id("role-model"));
         agent.notes = "Ask the author from the next town how she chose hers.".into();
     }
+    rank_in_list_order(&mut goals);
+    let goals = in_outline_order(goals);
 
     let check_ins = vec![CheckIn {
         id: id("check-in"),
@@ -275,6 +280,7 @@ pub fn example_plan_on(now: Timestamp, today: Date) -> Plan {
         created_at: day(-7),
         vision_still_right: Some(true),
         changes: vec!["Added a step: Read the draft to my class and note what works".into()],
+        updated_at: None,
     }];
 
     Plan {

@@ -5,7 +5,10 @@
 
 use super::calendar::Timestamp;
 use super::goals::{GoalLevel, GoalTree, MAX_DEPTH};
-use super::plan::{Asset, CareerOption, CheckIn, GoalStatus, Id, Plan, ReviewRhythm, Vision};
+use super::plan::{
+    Asset, CareerOption, CheckIn, GoalStatus, Id, Plan, Removal, ReviewRhythm, Vision,
+};
+use super::rank::first_out_of_outline_order;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
@@ -100,6 +103,20 @@ pub enum PlanFileError {
         what: &'static str,
         value: u8,
     },
+    /// The goals are not in outline order (each followed by what is under
+    /// it, siblings by rank): the reader puts a file's goals in order, so
+    /// only a change made in the app can break this.
+    OutOfOrder {
+        goal: Id,
+    },
+    /// The removal records are not sorted by id, or name one item twice.
+    RemovalsOutOfOrder {
+        id: Id,
+    },
+    /// An item is both in the plan and recorded as removed.
+    RemovedYetPresent {
+        id: Id,
+    },
 }
 
 /// The plan as a person downloads it: pretty-printed, keys in a fixed order.
@@ -191,6 +208,8 @@ impl StorageText {
             goals: &self.goals,
             check_ins: &plan.check_ins,
             review_rhythm: plan.review_rhythm,
+            review_rhythm_updated_at: plan.review_rhythm_updated_at,
+            removed: &plan.removed,
             updated_at: plan.updated_at,
         }
     }
@@ -216,6 +235,9 @@ struct StoredPlan<'a> {
     goals: &'a [Box<RawValue>],
     check_ins: &'a [CheckIn],
     review_rhythm: Option<ReviewRhythm>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_rhythm_updated_at: Option<Timestamp>,
+    removed: &'a [Removal],
     updated_at: Option<Timestamp>,
 }
 
@@ -250,8 +272,9 @@ pub fn utf16_units(text: &str) -> usize {
 
 /// The plan's rules: every item has an id of its own; the goals form a tree
 /// no deeper than the app allows; an option's assets and a goal's option
-/// are in the plan; scores and weights are within what the app offers. The
-/// store refuses any change that breaks them, and the reader mends a text
+/// are in the plan; scores and weights are within what the app offers; the
+/// goals are in outline order, and the removal records sorted by id, none
+/// for an item still in the plan. The store refuses any change that breaks them, and the reader mends a text
 /// that does (`reader::mend`), so what the one makes the other reads as is.
 /// One pass over the goals: each goal's parent is looked up once and each
 /// goal's depth worked out once, however long the plan.
@@ -284,7 +307,25 @@ pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
     }
     check_references(plan)?;
     check_ranges(plan)?;
-    goal_depths(plan, &position_of).map(|_| ())
+    goal_depths(plan, &position_of)?;
+    if let Some(at) = first_out_of_outline_order(&plan.goals) {
+        return Err(PlanFileError::OutOfOrder {
+            goal: plan.goals[at].id.clone(),
+        });
+    }
+    for (at, record) in plan.removed.iter().enumerate() {
+        if at > 0 && plan.removed[at - 1].id >= record.id {
+            return Err(PlanFileError::RemovalsOutOfOrder {
+                id: record.id.clone(),
+            });
+        }
+        if position_of.contains_key(&record.id) || other_ids.contains(&record.id) {
+            return Err(PlanFileError::RemovedYetPresent {
+                id: record.id.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Each goal's depth by its position (0 for a long-term goal), or why the
@@ -529,7 +570,7 @@ mod tests {
         let plan = filled_plan();
         let text = to_file_text(&plan);
         assert_eq!(text, to_file_text(&parse_plan(&text).unwrap()));
-        assert!(text.starts_with("{\n  \"format\": \"waypoint-plan\",\n  \"schema_version\": 1,"));
+        assert!(text.starts_with("{\n  \"format\": \"waypoint-plan\",\n  \"schema_version\": 2,"));
         assert!(text.contains("\"target_date\": \"2027-05-01\""));
         assert!(text.contains("\"status\": \"done\""));
     }
@@ -538,7 +579,7 @@ mod tests {
     fn a_goal_leaves_out_what_it_has_no_value_for_and_null_reads_the_same() {
         let plan = filled_plan();
         let text = to_storage_text(&plan);
-        let root = r#"{"id":"g-1","title":"goal g-1","status":"open","notes":"","#;
+        let root = r#"{"id":"g-1","rank":"V","title":"goal g-1","status":"open","notes":"","#;
         let goals_start = text.find(root).expect("the long-term goal, written bare");
         let goals_end = text.find(r#"],"check_ins""#).unwrap();
         assert!(!text[goals_start..goals_end].contains("null"), "{text}");
@@ -548,6 +589,7 @@ mod tests {
             let goal = goal.as_object_mut().unwrap();
             for field in [
                 "parent",
+                "wanted_parent",
                 "target_date",
                 "completed_at",
                 "dropped_reason",

@@ -5,6 +5,7 @@
 
 use super::calendar::{Date, Timestamp};
 use super::plan::{Goal, GoalStatus, Id, Plan};
+use super::rank::Rank;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -577,21 +578,63 @@ pub fn add_goal(plan: &mut Plan, new_goal: NewGoal, now: Timestamp) -> Result<()
             return Err(GoalError::TooDeep);
         }
     }
-    plan.goals.push(Goal {
-        id: new_goal.id,
-        parent: new_goal.parent,
-        title: new_goal.title.trim().to_owned(),
-        status: GoalStatus::Open,
-        target_date: None,
-        notes: String::new(),
-        created_at: now,
-        completed_at: None,
-        dropped_reason: None,
-        from_option: None,
-        updated_at: now,
-    });
+    let rank = plan
+        .goals
+        .iter()
+        .filter(|goal| goal.parent == new_goal.parent)
+        .map(|goal| &goal.rank)
+        .max()
+        .map_or_else(Rank::first, Rank::after);
+    // Goals are kept in outline order: a last child goes at the end of its
+    // parent's branch.
+    let at = match &new_goal.parent {
+        None => plan.goals.len(),
+        Some(parent) => {
+            let position = plan
+                .goals
+                .iter()
+                .position(|goal| &goal.id == parent)
+                .expect("found in the tree above");
+            branch_end(&plan.goals, position)
+        }
+    };
+    plan.goals.insert(
+        at,
+        Goal {
+            id: new_goal.id,
+            parent: new_goal.parent,
+            wanted_parent: None,
+            rank,
+            title: new_goal.title.trim().to_owned(),
+            status: GoalStatus::Open,
+            target_date: None,
+            notes: String::new(),
+            created_at: now,
+            completed_at: None,
+            dropped_reason: None,
+            from_option: None,
+            updated_at: now,
+        },
+    );
     plan.updated_at = Some(now);
     Ok(())
+}
+
+/// Where the branch of the goal at `position` ends (everything under it
+/// follows it in outline order): the position just past its last goal.
+fn branch_end(goals: &[Goal], position: usize) -> usize {
+    let mut inside: HashSet<&Id> = HashSet::from([&goals[position].id]);
+    let mut end = position + 1;
+    while let Some(goal) = goals.get(end) {
+        match &goal.parent {
+            Some(parent) if inside.contains(parent) => {
+                inside.insert(&goal.id);
+                end += 1;
+            }
+            _ => break,
+        }
+    }
+    end
 }
 
 /// Edits of one goal's own fields (its words, status and dates; never where
@@ -733,25 +776,90 @@ pub fn move_goal(
             .expect("found in the tree above")
     };
 
-    let mut goal = plan.goals.remove(from);
-    goal.parent = new_parent.cloned();
-    goal.updated_at = now;
-    let sibling_positions: Vec<usize> = plan
+    // The branch leaves the list, and goes back in before the sibling it
+    // will precede, or at the end of its new parent's branch.
+    let branch: Vec<Goal> = plan
+        .goals
+        .drain(from..branch_end(&plan.goals, from))
+        .collect();
+    let mut goal_rank = branch[0].rank.clone();
+    let stays = branch[0].parent.as_ref() == new_parent;
+    let siblings: Vec<usize> = plan
         .goals
         .iter()
         .enumerate()
         .filter(|(_, other)| other.parent.as_ref() == new_parent)
         .map(|(position, _)| position)
         .collect();
-    let insert_at = match sibling_positions.get(index) {
-        Some(&before) => before,
-        None => sibling_positions
-            .last()
-            .map_or(plan.goals.len(), |&last| last + 1),
+    let index = index.min(siblings.len());
+    let before = index.checked_sub(1).map(|at| siblings[at]);
+    let after = siblings.get(index).copied();
+    let fits = |rank: &Rank, plan: &Plan| {
+        before.is_none_or(|at| plan.goals[at].rank < *rank)
+            && after.is_none_or(|at| *rank < plan.goals[at].rank)
     };
-    plan.goals.insert(insert_at, goal);
+    // A goal that stays where it was keeps its rank; any other takes one
+    // between its new neighbours.
+    if !(stays && fits(&goal_rank, plan)) {
+        goal_rank = rank_between(plan, &siblings, index, now);
+    }
+    let insert_at = match (after, new_parent) {
+        (Some(next), _) => next,
+        (None, None) => plan.goals.len(),
+        (None, Some(parent)) => {
+            let position = plan
+                .goals
+                .iter()
+                .position(|goal| &goal.id == parent)
+                .expect("checked above");
+            branch_end(&plan.goals, position)
+        }
+    };
+    plan.goals.splice(insert_at..insert_at, branch);
+    let goal = &mut plan.goals[insert_at];
+    goal.parent = new_parent.cloned();
+    goal.wanted_parent = None;
+    goal.rank = goal_rank;
+    goal.updated_at = now;
     plan.updated_at = Some(now);
     Ok(())
+}
+
+/// A rank for a goal going in at `index` among `siblings` (positions in the
+/// plan's goals, in order). Two siblings can share a rank (each device gave
+/// it to a goal of its own): to go between them, the later ones move on,
+/// each stamped with `now`.
+fn rank_between(plan: &mut Plan, siblings: &[usize], index: usize, now: Timestamp) -> Rank {
+    let rank_at = |plan: &Plan, at: usize| plan.goals[siblings[at]].rank.clone();
+    let low = index.checked_sub(1).map(|at| rank_at(plan, at));
+    let high = (index < siblings.len()).then(|| rank_at(plan, index));
+    if let Some(rank) = Rank::between(low.as_ref(), high.as_ref()) {
+        return rank;
+    }
+    // The siblings on either side share a rank.
+    let lowest_above = |plan: &Plan, floor: &Rank| {
+        siblings
+            .iter()
+            .map(|&at| &plan.goals[at].rank)
+            .filter(|rank| *rank > floor)
+            .min()
+            .cloned()
+    };
+    let low = low.expect("there is always room below a rank");
+    let rank = Rank::between(Some(&low), lowest_above(plan, &low).as_ref())
+        .expect("room up to the next rank");
+    let mut floor = rank.clone();
+    for &at in &siblings[index..] {
+        if plan.goals[at].rank > floor {
+            break;
+        }
+        floor = Rank::between(Some(&floor), lowest_above(plan, &floor).as_ref())
+            .expect("room up to the next rank");
+        let sibling = &mut plan.goals[at];
+        sibling.rank = floor.clone();
+        sibling.updated_at = now;
+    }
+    rank
 }
 
 /// Adds a goal right after `sibling`, under the same parent (Enter in the outliner).
@@ -892,6 +1000,15 @@ pub fn remove_goal(plan: &mut Plan, id: &Id, now: Timestamp) -> Result<Removed, 
         let doomed = tree.subtree(id).into_iter().map(|g| g.id.clone()).collect();
         (goal.title.clone(), doomed)
     };
+    let records: Vec<(Id, Option<Id>)> = plan
+        .goals
+        .iter()
+        .filter(|goal| doomed.contains(&goal.id))
+        .map(|goal| (goal.id.clone(), goal.parent.clone()))
+        .collect();
+    for (id, parent) in &records {
+        plan.remember_removal(id, parent.as_ref(), now);
+    }
     plan.goals.retain(|goal| !doomed.contains(&goal.id));
     plan.updated_at = Some(now);
     Ok(Removed {

@@ -1,289 +1,663 @@
-//! Merging two copies of a plan by id, so a person can carry a plan between
-//! devices by file.
+//! Merging two copies of a plan, so that one plan can live on several devices
+//! and meet in a file.
 //!
-//! Every item (goal, asset, option, check-in) is matched by its id. An item on
-//! one side only is kept. An item on both sides that differs keeps the side
-//! that changed it last (its `updated_at`); on a tie, this device's copy wins.
-//! The vision as a whole follows the same rule, and the statement that loses
-//! joins the vision's history, so no wording is lost. There are no deletion
-//! records: an item removed on one side and still present on the other comes
-//! back, which errs on the side of keeping the person's words.
+//! The merge is a replicated data type: merging is commutative, associative
+//! and idempotent, so devices that have seen the same changes hold the same
+//! plan, byte for byte, whatever order they saw them in (the property tests
+//! below drive random edits on several simulated devices to check it).
 //!
-//! Moves made on both sides can combine into a loop or a tree too deep; the
-//! goals involved go back to where they sat on this device, or to the top
-//! level, and the report lists them.
+//! - Every item (goal, asset, option, check-in) is matched by its id, and the
+//!   version changed last wins as a whole (its `updated_at`, a time that never
+//!   goes backwards on one device, see `stamps`). Two versions stamped with
+//!   the same time are told apart by their content, so both devices pick the
+//!   same one.
+//! - A removal leaves a record (`Plan::removed`); it applies to a copy of the
+//!   item changed before it, and loses to one changed after it, which stays.
+//! - The vision is one item too, and the statement that loses joins the
+//!   vision's history, so no wording is lost. The review rhythm is another.
+//! - Goals take their parent and rank from their winning version. Where that
+//!   cannot be (the parent was removed, two moves make a loop, or the tree
+//!   grows too deep) the goal is placed as near as it can be, keeping where it
+//!   wants to be (`Goal::wanted_parent`) for a later merge, and the report
+//!   names it.
+//! - Goals are kept in outline order, and the other lists in the order they
+//!   were made: the merged plan's order follows from its items alone.
 
 use super::calendar::Timestamp;
 use super::format::{check_integrity, PlanFileError};
-use super::plan::{Asset, CareerOption, CheckIn, Goal, Id, Plan, Vision, VisionVersion};
-use std::collections::HashMap;
+use super::goals::MAX_DEPTH;
+use super::plan::{
+    Asset, CareerOption, CheckIn, Goal, Id, Plan, Removal, Vision, VisionVersion, FORMAT_ID,
+    REMOVALS_KEPT_SECONDS, SCHEMA_VERSION,
+};
+use super::rank::in_outline_order;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// What a merge did, in the terms the person confirms it in.
+/// The kinds of thing a merge reports on, as the app names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    Goal,
+    Asset,
+    Option,
+    CheckIn,
+    Vision,
+    ReviewRhythm,
+}
+
+/// One thing a merge touched, by the words the person knows it by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub id: Option<Id>,
+    pub title: String,
+}
+
+/// What became of an item both copies changed since they last met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// This device's change was newer and stays.
+    KeptThis,
+    /// The other copy's change was newer and took its place.
+    KeptOther,
+    /// The other copy removed it after it was changed here.
+    RemovedThere,
+    /// It was removed here, and changed there after that: it is back.
+    BackFromThere,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub item: Item,
+    pub outcome: Outcome,
+}
+
+/// What a merge did to this device's plan, in the terms the person is told.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MergeReport {
-    /// Items only in the other copy, now added.
-    pub added: usize,
-    /// Items in both copies where the other copy's change was newer.
-    pub updated: usize,
-    /// Items in both copies where this device's change was newer (or as new).
+    /// Items only in the other copy, now added (or back, see `conflicts`).
+    pub added: Vec<Item>,
+    /// Items that took the other copy's newer version.
+    pub changed: Vec<Item>,
+    /// Items the other copy removed later than they changed here.
+    pub removed: Vec<Item>,
+    /// Items both copies changed since they last met (when that is known).
+    pub conflicts: Vec<Conflict>,
+    /// Items where this device's version was newer than the other's, and stays.
     pub kept_mine: usize,
     /// The other copy's vision was newer and is now the current one.
     pub vision_from_other: bool,
-    /// Goals moved back (or to the top level) to keep the tree whole.
-    pub goals_moved_to_fit: Vec<Id>,
+    /// Goals placed elsewhere than their device put them, to keep the tree whole.
+    pub goals_moved_to_fit: Vec<Item>,
 }
 
 impl MergeReport {
-    /// True when merging would change nothing.
+    /// True when merging changed nothing in this device's plan.
     pub fn changes_nothing(&self) -> bool {
-        self.added == 0 && self.updated == 0 && !self.vision_from_other
+        self.added.is_empty()
+            && self.changed.is_empty()
+            && self.removed.is_empty()
+            && self.goals_moved_to_fit.is_empty()
+            && !self.vision_from_other
     }
 }
 
 /// An item kept in a list by id, with the time it last changed.
-trait Stamped: Clone + PartialEq {
+trait Versioned: Clone + PartialEq + Serialize {
+    const KIND: ItemKind;
     fn id(&self) -> &Id;
     fn changed_at(&self) -> Timestamp;
+    fn title(&self) -> String;
+    /// The version as its device made it (for a goal: where it wants to be).
+    fn as_made(&self) -> Self {
+        self.clone()
+    }
 }
 
-impl Stamped for Goal {
+impl Versioned for Goal {
+    const KIND: ItemKind = ItemKind::Goal;
     fn id(&self) -> &Id {
         &self.id
     }
     fn changed_at(&self) -> Timestamp {
         self.updated_at
     }
+    fn title(&self) -> String {
+        self.title.trim().to_owned()
+    }
+    fn as_made(&self) -> Self {
+        let mut made = self.clone();
+        if let Some(wanted) = made.wanted_parent.take() {
+            made.parent = Some(wanted);
+        }
+        made
+    }
 }
 
-impl Stamped for Asset {
+impl Versioned for Asset {
+    const KIND: ItemKind = ItemKind::Asset;
     fn id(&self) -> &Id {
         &self.id
     }
     fn changed_at(&self) -> Timestamp {
         self.updated_at.unwrap_or(self.created_at)
     }
+    fn title(&self) -> String {
+        self.name.trim().to_owned()
+    }
 }
 
-impl Stamped for CareerOption {
+impl Versioned for CareerOption {
+    const KIND: ItemKind = ItemKind::Option;
     fn id(&self) -> &Id {
         &self.id
     }
     fn changed_at(&self) -> Timestamp {
         self.updated_at.unwrap_or(self.created_at)
     }
+    fn title(&self) -> String {
+        self.title.trim().to_owned()
+    }
 }
 
-impl Stamped for CheckIn {
+impl Versioned for CheckIn {
+    const KIND: ItemKind = ItemKind::CheckIn;
     fn id(&self) -> &Id {
         &self.id
     }
     fn changed_at(&self) -> Timestamp {
+        self.updated_at.unwrap_or(self.created_at)
+    }
+    fn title(&self) -> String {
+        format!("the check-in of {}", self.date)
+    }
+}
+
+fn item_of<T: Versioned>(version: &T) -> Item {
+    Item {
+        kind: T::KIND,
+        id: Some(version.id().clone()),
+        title: version.title(),
+    }
+}
+
+/// Whether `challenger` beats `holder`: changed later, or, changed at the
+/// same time, greater in content (an order both devices agree on).
+fn newer<K: Ord, T: Serialize>(challenger: (K, &T), holder: (K, &T)) -> bool {
+    match challenger.0.cmp(&holder.0) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => content(challenger.1) > content(holder.1),
+    }
+}
+
+fn content<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plan items always serialize")
+}
+
+/// Merges `other` into `mine`. `since` is when the two copies last met (the
+/// newest time in the plan as it was last synced), which tells an item both
+/// changed from one only one of them changed; `None` when unknown. Fails only
+/// when the two copies cannot form one plan (one id used for two kinds of
+/// item).
+pub fn merge_plans(
+    mine: &Plan,
+    other: &Plan,
+    since: Option<Timestamp>,
+) -> Result<(Plan, MergeReport), PlanFileError> {
+    if mine == other {
+        return Ok((mine.clone(), MergeReport::default()));
+    }
+    same_kind_for_each_id(mine, other)?;
+    let mut report = MergeReport::default();
+    let removed = merge_removals(&mine.removed, &other.removed);
+    let assets = merge_list(&mine.assets, &other.assets, &removed, since, &mut report);
+    let options = merge_list(&mine.options, &other.options, &removed, since, &mut report);
+    let check_ins = merge_list(
+        &mine.check_ins,
+        &other.check_ins,
+        &removed,
+        since,
+        &mut report,
+    );
+    let goals = merge_list(&mine.goals, &other.goals, &removed, since, &mut report);
+    let mut merged = Plan {
+        format: FORMAT_ID.to_owned(),
+        schema_version: SCHEMA_VERSION,
+        vision: merge_vision(&mine.vision, &other.vision, since, &mut report),
+        assets: in_order_made(assets),
+        options: in_order_made(options),
+        goals: Vec::new(),
+        check_ins: in_order_made(check_ins),
+        review_rhythm: None,
+        review_rhythm_updated_at: None,
+        removed: Vec::new(),
+        updated_at: mine.updated_at.max(other.updated_at),
+    };
+    merge_review_rhythm(&mut merged, mine, other, &mut report);
+    merged.goals = place_goals(goals, &removed);
+    report_goals_placed(mine, &merged, &mut report);
+    // A record of an item that stays is spent; records older than a year
+    // before the plan's newest change are let go.
+    let present: HashSet<&Id> = merged
+        .goals
+        .iter()
+        .map(|goal| &goal.id)
+        .chain(merged.assets.iter().map(|asset| &asset.id))
+        .chain(merged.options.iter().map(|option| &option.id))
+        .chain(merged.check_ins.iter().map(|check_in| &check_in.id))
+        .collect();
+    let oldest_kept = merged.updated_at.map_or(i64::MIN, |newest| {
+        newest.seconds_since_epoch() - REMOVALS_KEPT_SECONDS
+    });
+    let records: Vec<Removal> = removed
+        .into_values()
+        .filter(|record| {
+            !present.contains(&record.id) && record.removed_at.seconds_since_epoch() >= oldest_kept
+        })
+        .collect();
+    merged.removed = records;
+    check_integrity(&merged)?;
+    Ok((merged, report))
+}
+
+/// Refuses two copies that use one id for two kinds of item.
+fn same_kind_for_each_id(mine: &Plan, other: &Plan) -> Result<(), PlanFileError> {
+    let mut kinds: HashMap<&Id, ItemKind> = HashMap::new();
+    for plan in [mine, other] {
+        let items = plan
+            .goals
+            .iter()
+            .map(|goal| (&goal.id, ItemKind::Goal))
+            .chain(plan.assets.iter().map(|asset| (&asset.id, ItemKind::Asset)))
+            .chain(
+                plan.options
+                    .iter()
+                    .map(|option| (&option.id, ItemKind::Option)),
+            )
+            .chain(
+                plan.check_ins
+                    .iter()
+                    .map(|check_in| (&check_in.id, ItemKind::CheckIn)),
+            );
+        for (id, kind) in items {
+            if *kinds.entry(id).or_insert(kind) != kind {
+                return Err(PlanFileError::DuplicateId { id: id.clone() });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Both copies' removal records, the newest for each id.
+fn merge_removals(mine: &[Removal], other: &[Removal]) -> BTreeMap<Id, Removal> {
+    let mut records: BTreeMap<Id, Removal> = BTreeMap::new();
+    for record in mine.iter().chain(other) {
+        match records.get(&record.id) {
+            Some(kept)
+                if (kept.removed_at, &kept.parent) >= (record.removed_at, &record.parent) => {}
+            _ => {
+                records.insert(record.id.clone(), record.clone());
+            }
+        }
+    }
+    records
+}
+
+/// One kind of item: the newest version of each, less those removed after
+/// they last changed, by id; notes in `report` what this device's plan gains
+/// and loses.
+fn merge_list<T: Versioned>(
+    mine: &[T],
+    other: &[T],
+    removed: &BTreeMap<Id, Removal>,
+    since: Option<Timestamp>,
+    report: &mut MergeReport,
+) -> Vec<T> {
+    let mine_by_id: HashMap<&Id, &T> = mine.iter().map(|item| (item.id(), item)).collect();
+    let other_by_id: HashMap<&Id, &T> = other.iter().map(|item| (item.id(), item)).collect();
+    let mut newest: BTreeMap<&Id, T> = BTreeMap::new();
+    for item in mine.iter().chain(other) {
+        let made = item.as_made();
+        match newest.get(item.id()) {
+            Some(kept) if !newer((made.changed_at(), &made), (kept.changed_at(), kept)) => {}
+            _ => {
+                newest.insert(item.id(), made);
+            }
+        }
+    }
+    let changed_since = |stamp: Timestamp| since.is_some_and(|since| stamp > since);
+    let mut kept = Vec::with_capacity(newest.len());
+    for (id, version) in newest {
+        let record = removed.get(id);
+        let stays = record.is_none_or(|record| version.changed_at() >= record.removed_at);
+        let here = mine_by_id.get(id).map(|item| item.as_made());
+        let there = other_by_id.get(id).map(|item| item.as_made());
+        if !stays {
+            if let Some(here) = &here {
+                report.removed.push(item_of(here));
+                if changed_since(here.changed_at()) {
+                    report.conflicts.push(Conflict {
+                        item: item_of(here),
+                        outcome: Outcome::RemovedThere,
+                    });
+                }
+            }
+            continue;
+        }
+        match (&here, &there) {
+            (None, _) => {
+                report.added.push(item_of(&version));
+                // A record of an item the other copy has, and this one does
+                // not, is this device's own removal.
+                if record.is_some_and(|record| changed_since(record.removed_at))
+                    && changed_since(version.changed_at())
+                {
+                    report.conflicts.push(Conflict {
+                        item: item_of(&version),
+                        outcome: Outcome::BackFromThere,
+                    });
+                }
+            }
+            (Some(here), Some(there)) if here != there => {
+                let outcome = if *here == version {
+                    report.kept_mine += 1;
+                    Outcome::KeptThis
+                } else {
+                    report.changed.push(item_of(&version));
+                    Outcome::KeptOther
+                };
+                if changed_since(here.changed_at()) && changed_since(there.changed_at()) {
+                    report.conflicts.push(Conflict {
+                        item: item_of(&version),
+                        outcome,
+                    });
+                }
+            }
+            _ => {}
+        }
+        kept.push(version);
+    }
+    kept
+}
+
+/// Assets, options and check-ins in the order they were made.
+fn in_order_made<T: Versioned + HasCreation>(mut items: Vec<T>) -> Vec<T> {
+    items.sort_by(|a, b| (a.created(), a.id()).cmp(&(b.created(), b.id())));
+    items
+}
+
+trait HasCreation {
+    fn created(&self) -> Timestamp;
+}
+
+impl HasCreation for Asset {
+    fn created(&self) -> Timestamp {
         self.created_at
     }
 }
 
-/// Merges `other` into `mine`. Fails only when the two copies cannot form one
-/// valid plan (the same id used for two different kinds of item).
-pub fn merge_plans(
-    mine: &Plan,
-    other: &Plan,
-    now: Timestamp,
-) -> Result<(Plan, MergeReport), PlanFileError> {
-    let mut report = MergeReport::default();
-    let mut merged = mine.clone();
-    merged.assets = merge_list(&mine.assets, &other.assets, &mut report);
-    merged.options = merge_list(&mine.options, &other.options, &mut report);
-    merged.check_ins = merge_list(&mine.check_ins, &other.check_ins, &mut report);
-    merged.check_ins.sort_by_key(|check_in| check_in.date);
-    merged.goals = merge_goals(&mine.goals, &other.goals, &mut report);
-    merged.vision = merge_vision(&mine.vision, &other.vision, now, &mut report);
-    let other_is_newer = other.updated_at > mine.updated_at;
-    if merged.review_rhythm.is_none() || (other_is_newer && other.review_rhythm.is_some()) {
-        merged.review_rhythm = other.review_rhythm;
-    }
-    report.goals_moved_to_fit = keep_tree_whole(&mut merged, mine)?;
-    if !report.changes_nothing() {
-        merged.updated_at = Some(now);
-    }
-    Ok((merged, report))
-}
-
-fn merge_list<T: Stamped>(mine: &[T], other: &[T], report: &mut MergeReport) -> Vec<T> {
-    let mut merged = mine.to_vec();
-    let positions: HashMap<Id, usize> = mine
-        .iter()
-        .enumerate()
-        .map(|(index, item)| (item.id().clone(), index))
-        .collect();
-    for item in other {
-        match positions.get(item.id()) {
-            Some(&index) => take_newer(&mut merged[index], item, report),
-            None => {
-                merged.push(item.clone());
-                report.added += 1;
-            }
-        }
-    }
-    merged
-}
-
-fn take_newer<T: Stamped>(kept: &mut T, other: &T, report: &mut MergeReport) {
-    if kept == other {
-        return;
-    }
-    if other.changed_at() > kept.changed_at() {
-        *kept = other.clone();
-        report.updated += 1;
-    } else {
-        report.kept_mine += 1;
+impl HasCreation for CareerOption {
+    fn created(&self) -> Timestamp {
+        self.created_at
     }
 }
 
-/// Like [`merge_list`], but a new goal is placed right after the sibling it
-/// follows in the other copy, so sibling order survives. Each goal is looked
-/// up by id once, so merging plans of tens of thousands of goals takes a
-/// moment, not seconds.
-fn merge_goals(mine: &[Goal], other: &[Goal], report: &mut MergeReport) -> Vec<Goal> {
-    let mut kept = mine.to_vec();
-    let position_in_mine: HashMap<&Id, usize> = mine
-        .iter()
-        .enumerate()
-        .map(|(position, goal)| (&goal.id, position))
-        .collect();
-    // New goals, each to follow the goal it came after among its siblings
-    // (in the order they came: a later one goes nearer that goal), or, as
-    // the first of its siblings, at the end.
-    let mut following: HashMap<&Id, Vec<&Goal>> = HashMap::new();
-    let mut at_the_end: Vec<&Goal> = Vec::new();
-    let mut previous_sibling: HashMap<Option<&Id>, &Id> = HashMap::new();
-    for goal in other {
-        let follows = previous_sibling.insert(goal.parent.as_ref(), &goal.id);
-        match position_in_mine.get(&goal.id) {
-            Some(&position) => take_newer(&mut kept[position], goal, report),
-            None => {
-                match follows {
-                    Some(sibling) => following.entry(sibling).or_default().push(goal),
-                    None => at_the_end.push(goal),
-                }
-                report.added += 1;
-            }
-        }
+impl HasCreation for CheckIn {
+    fn created(&self) -> Timestamp {
+        self.created_at
     }
-    let mut merged = Vec::with_capacity(kept.len() + report.added);
-    let place = |first: Goal, merged: &mut Vec<Goal>, following: &mut HashMap<&Id, Vec<&Goal>>| {
-        let mut to_place = vec![first];
-        while let Some(goal) = to_place.pop() {
-            if let Some(next) = following.remove(&goal.id) {
-                to_place.extend(next.into_iter().cloned());
-            }
-            merged.push(goal);
-        }
-    };
-    for goal in kept {
-        place(goal, &mut merged, &mut following);
-    }
-    for goal in at_the_end {
-        place(goal.clone(), &mut merged, &mut following);
-    }
-    merged
 }
 
-fn merge_vision(mine: &Vision, other: &Vision, now: Timestamp, report: &mut MergeReport) -> Vision {
+/// The vision changed last wins; the losing statement joins the history,
+/// which keeps one version of each statement (the latest replaced), oldest
+/// first, and never the current statement itself.
+fn merge_vision(
+    mine: &Vision,
+    other: &Vision,
+    since: Option<Timestamp>,
+    report: &mut MergeReport,
+) -> Vision {
     if mine == other {
         return mine.clone();
     }
-    let other_is_newer = other.updated_at > mine.updated_at;
-    report.vision_from_other = other_is_newer;
-    let (mut winner, loser) = if other_is_newer {
-        (other.clone(), mine)
-    } else {
-        (mine.clone(), other)
+    // Chosen on the vision without its history, which merges separately.
+    let bare = |vision: &Vision| Vision {
+        history: Vec::new(),
+        ..vision.clone()
     };
-    for version in &loser.history {
-        if !winner.history.contains(version) {
-            winner.history.push(version.clone());
+    let other_wins = newer(
+        (other.updated_at, &bare(other)),
+        (mine.updated_at, &bare(mine)),
+    );
+    let (winner, loser) = if other_wins {
+        (other, mine)
+    } else {
+        (mine, other)
+    };
+    if bare(mine) != bare(other) {
+        report.vision_from_other = other_wins;
+        if !other_wins {
+            report.kept_mine += 1;
+        }
+        let changed_since = |vision: &Vision| {
+            since.is_some_and(|since| vision.updated_at.is_some_and(|at| at > since))
+        };
+        if changed_since(mine) && changed_since(other) {
+            report.conflicts.push(Conflict {
+                item: Item {
+                    kind: ItemKind::Vision,
+                    id: None,
+                    title: winner.statement.trim().to_owned(),
+                },
+                outcome: if other_wins {
+                    Outcome::KeptOther
+                } else {
+                    Outcome::KeptThis
+                },
+            });
         }
     }
-    let loser_statement = loser.statement.trim();
-    let already_kept = winner
+    let mut history: BTreeMap<String, VisionVersion> = BTreeMap::new();
+    let losing_statement = (!loser.statement.trim().is_empty()).then(|| VisionVersion {
+        statement: loser.statement.clone(),
+        horizon_years: loser.horizon_years,
+        excitement: loser.excitement,
+        replaced_at: loser
+            .updated_at
+            .or(winner.updated_at)
+            .unwrap_or(Timestamp::from_seconds(0)),
+    });
+    for version in mine
         .history
         .iter()
-        .any(|version| version.statement.trim() == loser_statement);
-    if !loser_statement.is_empty() && loser_statement != winner.statement.trim() && !already_kept {
-        winner.history.push(VisionVersion {
-            statement: loser.statement.clone(),
-            horizon_years: loser.horizon_years,
-            excitement: loser.excitement,
-            replaced_at: winner.updated_at.or(loser.updated_at).unwrap_or(now),
-        });
-    }
-    winner.history.sort_by_key(|version| version.replaced_at);
-    winner
-}
-
-/// Undoes combined moves that broke the tree: each goal involved goes back to
-/// its parent on this device, or to the top level. Returns the goals moved.
-fn keep_tree_whole(merged: &mut Plan, mine: &Plan) -> Result<Vec<Id>, PlanFileError> {
-    let mut moved = Vec::new();
-    // Each pass fixes one goal, and a goal at the top level can't be wrong.
-    for _ in 0..=merged.goals.len() * 2 {
-        let goal_id = match check_integrity(merged) {
-            Ok(()) => return Ok(moved),
-            Err(PlanFileError::Cycle { goal })
-            | Err(PlanFileError::TooDeep { goal })
-            | Err(PlanFileError::MissingParent { goal, .. }) => goal,
-            Err(other) => return Err(other),
-        };
-        let parent_on_this_device = mine.goal(&goal_id).map(|goal| goal.parent.clone());
-        let Some(goal) = merged.goal_mut(&goal_id) else {
-            break;
-        };
-        goal.parent = match parent_on_this_device {
-            Some(parent) if parent != goal.parent => parent,
-            _ => None,
-        };
-        if !moved.contains(&goal_id) {
-            moved.push(goal_id);
+        .chain(&other.history)
+        .chain(&losing_statement)
+    {
+        let key = version.statement.trim().to_owned();
+        match history.get(&key) {
+            Some(kept) if !newer((version.replaced_at, version), (kept.replaced_at, kept)) => {}
+            _ => {
+                history.insert(key, version.clone());
+            }
         }
     }
-    check_integrity(merged).map(|()| moved)
+    history.remove(winner.statement.trim());
+    let mut history: Vec<VisionVersion> = history.into_values().collect();
+    history.sort_by(|a, b| (a.replaced_at, &a.statement).cmp(&(b.replaced_at, &b.statement)));
+    Vision {
+        history,
+        ..winner.clone()
+    }
+}
+
+/// The review rhythm chosen last wins.
+fn merge_review_rhythm(merged: &mut Plan, mine: &Plan, other: &Plan, report: &mut MergeReport) {
+    let choice = |plan: &Plan| {
+        (
+            plan.review_rhythm_updated_at,
+            plan.review_rhythm.map(|rhythm| rhythm.key()),
+        )
+    };
+    let other_wins = choice(other) > choice(mine);
+    let winner = if other_wins { other } else { mine };
+    merged.review_rhythm = winner.review_rhythm;
+    merged.review_rhythm_updated_at = winner.review_rhythm_updated_at;
+    if other_wins && other.review_rhythm != mine.review_rhythm {
+        report.changed.push(Item {
+            kind: ItemKind::ReviewRhythm,
+            id: None,
+            title: merged
+                .review_rhythm
+                .map_or("no review rhythm".to_owned(), |rhythm| {
+                    rhythm.label().to_lowercase()
+                }),
+        });
+    }
+}
+
+/// Puts each goal under the parent its version wants, or as near as the
+/// tree allows, and the goals in outline order. Everything here follows from
+/// the goals and the records alone, so any two devices place them alike.
+fn place_goals(goals: Vec<Goal>, records: &BTreeMap<Id, Removal>) -> Vec<Goal> {
+    let position_of: HashMap<Id, usize> = goals
+        .iter()
+        .enumerate()
+        .map(|(position, goal)| (goal.id.clone(), position))
+        .collect();
+    // A parent that is gone: the nearest goal above it that is still here,
+    // by the parents its removal records kept.
+    let mut parents: Vec<Option<usize>> = goals
+        .iter()
+        .map(|goal| {
+            let mut wanted = goal.parent.as_ref();
+            let mut passed: HashSet<&Id> = HashSet::new();
+            while let Some(parent) = wanted {
+                if let Some(&position) = position_of.get(parent) {
+                    return Some(position);
+                }
+                if !passed.insert(parent) {
+                    break;
+                }
+                wanted = records
+                    .get(parent)
+                    .and_then(|record| record.parent.as_ref());
+            }
+            None
+        })
+        .collect();
+    break_loops(&goals, &mut parents);
+    keep_within_depth(&goals, &mut parents);
+    let placed: Vec<Goal> = goals
+        .iter()
+        .zip(&parents)
+        .map(|(goal, parent)| {
+            let parent = parent.map(|position| goals[position].id.clone());
+            let mut placed = goal.clone();
+            if parent != goal.parent {
+                placed.wanted_parent = goal.parent.clone();
+                placed.parent = parent;
+            }
+            placed
+        })
+        .collect();
+    in_outline_order(placed)
+}
+
+/// Two moves made apart can put goals under each other: in each such loop,
+/// the goal moved longest ago (the oldest change, then the lowest id) goes to
+/// the top level, so the newer moves stand.
+fn break_loops(goals: &[Goal], parents: &mut [Option<usize>]) {
+    const UNSEEN: u8 = 0;
+    const ON_WALK: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![UNSEEN; goals.len()];
+    for start in 0..goals.len() {
+        let mut walk = Vec::new();
+        let mut at = Some(start);
+        while let Some(position) = at {
+            match state[position] {
+                UNSEEN => {
+                    state[position] = ON_WALK;
+                    walk.push(position);
+                    at = parents[position];
+                }
+                ON_WALK => {
+                    let from = walk
+                        .iter()
+                        .position(|&p| p == position)
+                        .expect("on the walk");
+                    let oldest = walk[from..]
+                        .iter()
+                        .copied()
+                        .min_by(|&a, &b| {
+                            (goals[a].updated_at, &goals[a].id)
+                                .cmp(&(goals[b].updated_at, &goals[b].id))
+                        })
+                        .expect("a loop has goals");
+                    parents[oldest] = None;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for position in walk {
+            state[position] = DONE;
+        }
+    }
+}
+
+/// Moves made apart can nest goals deeper than the app allows: a goal too
+/// deep goes under its ancestor at the deepest level that has room.
+fn keep_within_depth(goals: &[Goal], parents: &mut [Option<usize>]) {
+    let ancestors = |parents: &[Option<usize>], position: usize| {
+        let mut chain = Vec::new();
+        let mut at = parents[position];
+        while let Some(above) = at {
+            chain.push(above);
+            at = parents[above];
+        }
+        chain.reverse();
+        chain
+    };
+    let mut by_depth: Vec<(usize, &Id, usize)> = (0..goals.len())
+        .map(|position| {
+            (
+                ancestors(parents, position).len(),
+                &goals[position].id,
+                position,
+            )
+        })
+        .collect();
+    by_depth.sort();
+    for (_, _, position) in by_depth {
+        let chain = ancestors(parents, position);
+        if chain.len() > MAX_DEPTH {
+            parents[position] = Some(chain[MAX_DEPTH - 1]);
+        }
+    }
+}
+
+/// Names the goals the merge placed elsewhere than their device put them,
+/// that this device did not already have placed so.
+fn report_goals_placed(mine: &Plan, merged: &Plan, report: &mut MergeReport) {
+    let mine_by_id: HashMap<&Id, &Goal> = mine.goals.iter().map(|goal| (&goal.id, goal)).collect();
+    for goal in &merged.goals {
+        if goal.wanted_parent.is_some()
+            && mine_by_id.get(&goal.id).is_none_or(|here| {
+                (&here.parent, &here.wanted_parent) != (&goal.parent, &goal.wanted_parent)
+            })
+        {
+            report.goals_moved_to_fit.push(item_of(goal));
+        }
+    }
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// The first way of merging goals, one lookup along the list per goal:
-    /// the order the quicker one must give.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) fn merge_goals_one_by_one(mine: &[Goal], other: &[Goal]) -> Vec<Goal> {
-        let mut report = MergeReport::default();
-        let mut merged = mine.to_vec();
-        let mut previous_sibling: HashMap<Option<&Id>, &Id> = HashMap::new();
-        for goal in other {
-            let follows = previous_sibling.insert(goal.parent.as_ref(), &goal.id);
-            match merged.iter().position(|kept| kept.id == goal.id) {
-                Some(index) => take_newer(&mut merged[index], goal, &mut report),
-                None => {
-                    let after = follows
-                        .and_then(|sibling| merged.iter().position(|kept| &kept.id == sibling));
-                    match after {
-                        Some(index) => merged.insert(index + 1, goal.clone()),
-                        None => merged.push(goal.clone()),
-                    }
-                }
-            }
-        }
-        merged
-    }
-
-    /// The goals merged the quick way, for the property tests.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) fn merged_goals(mine: &[Goal], other: &[Goal]) -> Vec<Goal> {
-        merge_goals(mine, other, &mut MergeReport::default())
-    }
-    use crate::domain::goals::{add_goal, mark_done, rename_goal, NewGoal};
-    use crate::domain::method::{add_asset, edit_asset};
+    use crate::domain::goals::{add_goal, mark_done, move_goal, remove_goal, rename_goal, NewGoal};
+    use crate::domain::method::{add_asset, edit_asset, remove_asset};
     use crate::domain::plan::AssetKind;
 
     fn at(seconds: i64) -> Timestamp {
@@ -330,10 +704,14 @@ pub(crate) mod tests {
             .collect()
     }
 
+    fn titles(items: &[Item]) -> Vec<&str> {
+        items.iter().map(|item| item.title.as_str()).collect()
+    }
+
     #[test]
     fn merging_a_plan_with_itself_changes_nothing() {
         let plan = base();
-        let (merged, report) = merge_plans(&plan, &plan, at(100)).unwrap();
+        let (merged, report) = merge_plans(&plan, &plan, None).unwrap();
         assert_eq!(merged, plan);
         assert!(report.changes_nothing());
     }
@@ -351,58 +729,56 @@ pub(crate) mod tests {
             asset.level = Some(4)
         });
 
-        let (merged, report) = merge_plans(&laptop, &phone, at(100)).unwrap();
+        let (merged, report) = merge_plans(&laptop, &phone, Some(at(0))).unwrap();
         assert_eq!(merged.goal(&Id::from("s1")).unwrap().title, "Phone wording");
         assert!(merged.goal(&Id::from("s2")).unwrap().completed_at.is_some());
+        // Both devices added a step at the end of "st": they share a rank,
+        // and the ids order them.
         assert_eq!(
             titles_under(&merged, "st"),
             [
                 "Phone wording",
                 "goal s2",
-                "goal phone-step",
-                "goal laptop-step"
+                "goal laptop-step",
+                "goal phone-step"
             ]
         );
         assert_eq!(merged.assets[0].level, Some(4));
-        assert_eq!(report.added, 1);
-        assert_eq!(report.updated, 2);
+        assert_eq!(titles(&report.added), ["goal phone-step"]);
+        assert_eq!(titles(&report.changed), ["Statistics", "Phone wording"]);
         assert_eq!(report.kept_mine, 1);
-        assert_eq!(merged.updated_at, Some(at(100)));
+        assert_eq!(
+            report.conflicts,
+            [Conflict {
+                item: item_of(merged.goal(&Id::from("s1")).unwrap()),
+                outcome: Outcome::KeptOther
+            }]
+        );
+        assert_eq!(merged.updated_at, Some(at(60)));
         check_integrity(&merged).unwrap();
 
-        // The other way round gives the same content.
-        let (reverse, _) = merge_plans(&phone, &laptop, at(100)).unwrap();
-        assert_eq!(
-            reverse.goal(&Id::from("s1")).unwrap().title,
-            "Phone wording"
-        );
-        assert!(reverse
-            .goal(&Id::from("s2"))
-            .unwrap()
-            .completed_at
-            .is_some());
-        assert_eq!(reverse.goals.len(), merged.goals.len());
+        // The other way round gives the same plan.
+        let (reverse, reverse_report) = merge_plans(&phone, &laptop, Some(at(0))).unwrap();
+        assert_eq!(reverse, merged);
+        assert_eq!(titles(&reverse_report.added), ["goal laptop-step"]);
+        assert_eq!(reverse_report.conflicts[0].outcome, Outcome::KeptThis);
     }
 
     #[test]
-    fn a_new_goal_follows_its_sibling_from_the_other_copy() {
+    fn a_new_goal_keeps_its_place_among_its_siblings() {
         let mine = base();
         let mut other = base();
         add(&mut other, "s1b", Some("st"), 5);
-        let position = other
-            .goals
-            .iter()
-            .position(|g| g.id == Id::from("s1b"))
-            .unwrap();
-        let goal = other.goals.remove(position);
-        let after_s1 = other
-            .goals
-            .iter()
-            .position(|g| g.id == Id::from("s1"))
-            .unwrap();
-        other.goals.insert(after_s1 + 1, goal);
+        move_goal(
+            &mut other,
+            &Id::from("s1b"),
+            Some(&Id::from("st")),
+            1,
+            at(5),
+        )
+        .unwrap();
 
-        let (merged, _) = merge_plans(&mine, &other, at(100)).unwrap();
+        let (merged, _) = merge_plans(&mine, &other, None).unwrap();
         assert_eq!(
             titles_under(&merged, "st"),
             ["goal s1", "goal s1b", "goal s2"]
@@ -418,7 +794,7 @@ pub(crate) mod tests {
         other.vision.statement = "Run a data science school".into();
         other.vision.updated_at = Some(at(20));
 
-        let (merged, report) = merge_plans(&mine, &other, at(100)).unwrap();
+        let (merged, report) = merge_plans(&mine, &other, None).unwrap();
         assert!(report.vision_from_other);
         assert_eq!(merged.vision.statement, "Run a data science school");
         let kept: Vec<&str> = merged
@@ -428,25 +804,121 @@ pub(crate) mod tests {
             .map(|version| version.statement.as_str())
             .collect();
         assert_eq!(kept, ["Teach data science at a university"]);
+        assert_eq!(merge_plans(&other, &mine, None).unwrap().0, merged);
     }
 
     #[test]
-    fn moves_that_combine_into_a_loop_are_undone() {
+    fn a_vision_changed_on_one_side_only_adds_nothing_to_the_history() {
+        let mine = base();
+        let mut other = base();
+        other.vision.excitement = Some(9);
+        other.vision.updated_at = Some(at(5));
+        let (merged, _) = merge_plans(&mine, &other, None).unwrap();
+        assert_eq!(merged.vision.excitement, Some(9));
+        assert!(merged.vision.history.is_empty());
+    }
+
+    #[test]
+    fn moves_that_combine_into_a_loop_keep_the_newer_move() {
         let mut mine = base();
         add(&mut mine, "lt2", None, 0);
         let mut other = mine.clone();
-        // Here "lt2" moves under "lt"; there "lt" moves under "lt2".
-        let lt2 = mine.goal_mut(&Id::from("lt2")).unwrap();
-        lt2.parent = Some(Id::from("lt"));
-        lt2.updated_at = at(10);
-        let lt = other.goal_mut(&Id::from("lt")).unwrap();
-        lt.parent = Some(Id::from("lt2"));
-        lt.updated_at = at(20);
+        // Here "lt2" moves under "lt"; there, later, "lt" moves under "lt2".
+        move_goal(
+            &mut mine,
+            &Id::from("lt2"),
+            Some(&Id::from("lt")),
+            9,
+            at(10),
+        )
+        .unwrap();
+        move_goal(
+            &mut other,
+            &Id::from("lt"),
+            Some(&Id::from("lt2")),
+            9,
+            at(20),
+        )
+        .unwrap();
 
-        let (merged, report) = merge_plans(&mine, &other, at(100)).unwrap();
+        let (merged, report) = merge_plans(&mine, &other, None).unwrap();
         check_integrity(&merged).unwrap();
-        assert_eq!(report.goals_moved_to_fit, [Id::from("lt")]);
-        assert_eq!(merged.goal(&Id::from("lt")).unwrap().parent, None);
+        assert_eq!(titles(&report.goals_moved_to_fit), ["goal lt2"]);
+        let lt2 = merged.goal(&Id::from("lt2")).unwrap();
+        assert_eq!(lt2.parent, None);
+        assert_eq!(lt2.wanted_parent, Some(Id::from("lt")));
+        assert_eq!(
+            merged.goal(&Id::from("lt")).unwrap().parent,
+            Some(Id::from("lt2"))
+        );
+        assert_eq!(merge_plans(&other, &mine, None).unwrap().0, merged);
+    }
+
+    #[test]
+    fn a_removal_stays_removed_unless_changed_later_elsewhere() {
+        let laptop = base();
+        let mut phone = base();
+        let mut laptop_later = laptop.clone();
+        remove_goal(&mut laptop_later, &Id::from("s2"), at(10)).unwrap();
+        remove_asset(&mut laptop_later, &Id::from("a"), at(10));
+        assert_eq!(laptop_later.removed.len(), 2);
+
+        // The phone still has both, unchanged: they go there too.
+        let (merged, report) = merge_plans(&phone, &laptop_later, Some(at(0))).unwrap();
+        assert!(merged.goal(&Id::from("s2")).is_none());
+        assert!(merged.assets.is_empty());
+        assert_eq!(titles(&report.removed), ["Statistics", "goal s2"]);
+        assert_eq!(merged.removed, laptop_later.removed);
+        assert_eq!(
+            merge_plans(&laptop_later, &phone, Some(at(0))).unwrap().0,
+            merged
+        );
+
+        // Renamed on the phone after the removal: it stays, and the record goes.
+        rename_goal(&mut phone, &Id::from("s2"), "Still wanted", at(20)).unwrap();
+        let (merged, report) = merge_plans(&laptop_later, &phone, Some(at(0))).unwrap();
+        assert_eq!(merged.goal(&Id::from("s2")).unwrap().title, "Still wanted");
+        assert!(merged
+            .removed
+            .iter()
+            .all(|record| record.id != Id::from("s2")));
+        assert_eq!(titles(&report.added), ["Still wanted"]);
+        assert_eq!(report.conflicts[0].outcome, Outcome::BackFromThere);
+    }
+
+    #[test]
+    fn a_goal_changed_after_its_parent_was_removed_stays_under_the_nearest_goal_left() {
+        let laptop = base();
+        let mut removed = laptop.clone();
+        remove_goal(&mut removed, &Id::from("st"), at(10)).unwrap();
+        let mut phone = laptop;
+        rename_goal(&mut phone, &Id::from("s1"), "Done on the phone", at(20)).unwrap();
+
+        let (merged, report) = merge_plans(&removed, &phone, None).unwrap();
+        assert!(merged.goal(&Id::from("st")).is_none());
+        assert!(merged.goal(&Id::from("s2")).is_none());
+        let kept = merged.goal(&Id::from("s1")).unwrap();
+        assert_eq!(kept.parent, Some(Id::from("lt")));
+        assert_eq!(kept.wanted_parent, Some(Id::from("st")));
+        assert_eq!(titles(&report.goals_moved_to_fit), ["Done on the phone"]);
+        assert_eq!(merge_plans(&phone, &removed, None).unwrap().0, merged);
+    }
+
+    #[test]
+    fn removal_records_older_than_a_year_are_let_go() {
+        let mut plan = base();
+        remove_goal(&mut plan, &Id::from("s2"), at(0)).unwrap();
+        let mut later = plan.clone();
+        rename_goal(
+            &mut later,
+            &Id::from("s1"),
+            "A year on",
+            at(REMOVALS_KEPT_SECONDS + 1),
+        )
+        .unwrap();
+        let (merged, _) = merge_plans(&plan, &later, None).unwrap();
+        assert!(merged.removed.is_empty());
+        assert!(merged.goal(&Id::from("s2")).is_none());
     }
 
     #[test]
@@ -455,7 +927,7 @@ pub(crate) mod tests {
         let mut other = base();
         add_asset(&mut other, Id::from("s1"), AssetKind::Person, "Ada", at(5));
         assert!(matches!(
-            merge_plans(&mine, &other, at(100)),
+            merge_plans(&mine, &other, None),
             Err(PlanFileError::DuplicateId { .. })
         ));
     }

@@ -236,6 +236,7 @@ pub fn edit_asset(
 /// Removes an asset and every option's reference to it.
 pub fn remove_asset(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<Asset> {
     let removed = take_entry(&mut plan.assets, id)?;
+    plan.remember_removal(id, None, now);
     for option in &mut plan.options {
         if option.assets_used.contains(id) {
             option.assets_used.retain(|used| used != id);
@@ -269,6 +270,7 @@ pub fn edit_option(
 /// Removes an option; goals made from it keep their place and lose the link.
 pub fn remove_option(plan: &mut Plan, id: &Id, now: Timestamp) -> Option<CareerOption> {
     let removed = take_entry(&mut plan.options, id)?;
+    plan.remember_removal(id, None, now);
     for goal in &mut plan.goals {
         if goal.from_option.as_ref() == Some(id) {
             goal.from_option = None;

@@ -24,10 +24,17 @@
 //!
 //! The vision was only its statement, goals were nested through `children`,
 //! a goal was done or not, and `due` held its target date.
+//!
+//! Version 1 kept the order of siblings as their order in the file; version
+//! 2 gives each goal a `rank` among its siblings (so that two devices' moves
+//! can be merged), and adds `removed`, the records of removed items. A
+//! version 1 file gets ranks in its own sibling order, and no records.
 
 use super::format::PlanFileError;
 use super::plan::SCHEMA_VERSION;
+use super::rank::Rank;
 use serde_json::{json, Map, Value};
+use std::collections::HashMap;
 
 /// Brings the JSON of a plan at `version` up to [`SCHEMA_VERSION`].
 pub fn migrate_to_current(mut plan: Value, version: u64) -> Result<Value, PlanFileError> {
@@ -35,6 +42,7 @@ pub fn migrate_to_current(mut plan: Value, version: u64) -> Result<Value, PlanFi
     while version < u64::from(SCHEMA_VERSION) {
         plan = match version {
             0 => version_0_to_1(plan)?,
+            1 => version_1_to_2(plan),
             other => {
                 return Err(PlanFileError::UnknownVersion {
                     found: other.to_string(),
@@ -80,6 +88,35 @@ fn version_0_to_1(plan: Value) -> Result<Value, PlanFileError> {
         "review_rhythm": null,
         "updated_at": saved_at,
     }))
+}
+
+/// Version 1 → 2: each goal gets a rank among its siblings, in the order
+/// the file lists them. Anything that is not as version 1 wrote it is left
+/// for the reader to name.
+fn version_1_to_2(mut plan: Value) -> Value {
+    if let Some(Value::Array(goals)) = plan.get_mut("goals") {
+        let mut siblings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (position, goal) in goals.iter().enumerate() {
+            if let Value::Object(goal) = goal {
+                let parent = goal.get("parent").cloned().unwrap_or(Value::Null);
+                siblings
+                    .entry(parent.to_string())
+                    .or_default()
+                    .push(position);
+            }
+        }
+        for positions in siblings.values() {
+            for (&position, rank) in positions.iter().zip(Rank::spread(positions.len())) {
+                if let Value::Object(goal) = &mut goals[position] {
+                    goal.insert("rank".into(), Value::String(rank.as_str().to_owned()));
+                }
+            }
+        }
+    }
+    if let Value::Object(fields) = &mut plan {
+        fields.insert("schema_version".into(), json!(2));
+    }
+    plan
 }
 
 fn flatten_goals(
@@ -178,6 +215,7 @@ mod tests {
     use crate::domain::reader::read_plan;
 
     const VERSION_0_FIXTURE: &str = include_str!("../../tests/fixtures/plan-v0.json");
+    const VERSION_1_FIXTURE: &str = include_str!("../../tests/fixtures/plan-v1.json");
 
     #[test]
     fn the_version_0_fixture_opens_as_a_current_plan() {
@@ -206,7 +244,47 @@ mod tests {
         assert_eq!(draft.status, GoalStatus::Open);
         // Once migrated it is written, and read back, in the current format.
         let text = to_file_text(&plan);
-        assert!(text.contains("\"schema_version\": 1"));
+        assert!(text.contains("\"schema_version\": 2"));
+        assert_eq!(parse_plan(&text).unwrap(), plan);
+    }
+
+    #[test]
+    fn a_version_1_plan_keeps_its_order_in_ranks() {
+        let plan = parse_plan(VERSION_1_FIXTURE).expect("the fixture migrates");
+        assert_eq!(plan.schema_version, SCHEMA_VERSION);
+        assert!(plan.removed.is_empty());
+        let titles_under = |parent: Option<&str>| -> Vec<(String, String)> {
+            let parent = parent.map(Id::from);
+            plan.goals
+                .iter()
+                .filter(|goal| goal.parent == parent)
+                .map(|goal| (goal.rank.to_string(), goal.title.clone()))
+                .collect()
+        };
+        // Siblings keep the order the version 1 file gave them, now in ranks.
+        let under_book = titles_under(Some("g-book"));
+        let titles: Vec<&str> = under_book.iter().map(|(_, title)| title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Finish a manuscript", "Find an agent", "Read it to a class"]
+        );
+        assert!(under_book.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        // The file listed a step before its parent's sibling: the goals are
+        // now in outline order, every branch together.
+        let order: Vec<&str> = plan.goals.iter().map(|goal| goal.id.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "g-book",
+                "g-manuscript",
+                "g-mornings",
+                "g-agent",
+                "g-class",
+                "g-talk"
+            ]
+        );
+        let text = to_file_text(&plan);
+        assert!(text.contains("\"rank\": \"V\""));
         assert_eq!(parse_plan(&text).unwrap(), plan);
     }
 

@@ -13,11 +13,13 @@ pub mod method;
 pub mod migrate;
 pub mod objects;
 pub mod plan;
+pub mod rank;
 pub mod readable;
 pub mod reader;
 pub mod review;
 pub mod safekeeping;
 pub mod share;
+pub mod stamps;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;

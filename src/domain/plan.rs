@@ -7,6 +7,7 @@
 //! was left out rather than drop it without a word.
 
 use super::calendar::{Date, Timestamp};
+use super::rank::Rank;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -14,7 +15,7 @@ use std::fmt;
 /// Names the file format, so a stray JSON file is not mistaken for a plan.
 pub const FORMAT_ID: &str = "waypoint-plan";
 /// The version of the plan file this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A stable identifier for anything in a plan. Made from the time and a random
 /// part so that plans edited on two devices can later be merged by id.
@@ -84,7 +85,16 @@ pub struct Plan {
     /// How often to review the plan; `None` until the person picks.
     #[serde(default)]
     pub review_rhythm: Option<ReviewRhythm>,
-    /// When anything in the plan last changed.
+    /// When the review rhythm was last chosen; the newer choice wins when
+    /// plans are merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_rhythm_updated_at: Option<Timestamp>,
+    /// What was removed, and when, so that a merge with a copy that still
+    /// has it removes it there too (unless that copy changed it later).
+    /// Sorted by id; records older than a year are let go.
+    #[serde(default)]
+    pub removed: Vec<Removal>,
+    /// When anything in the plan last changed: the newest time in it.
     pub updated_at: Option<Timestamp>,
 }
 
@@ -99,6 +109,8 @@ impl Default for Plan {
             goals: Vec::new(),
             check_ins: Vec::new(),
             review_rhythm: None,
+            review_rhythm_updated_at: None,
+            removed: Vec::new(),
             updated_at: None,
         }
     }
@@ -121,6 +133,44 @@ impl Plan {
     pub(crate) fn goal_mut(&mut self, id: &Id) -> Option<&mut Goal> {
         self.goals.iter_mut().find(|goal| &goal.id == id)
     }
+
+    /// Records that the item `id` was removed at `now` (a goal with the
+    /// parent it had), and lets go of records older than a year.
+    pub(crate) fn remember_removal(&mut self, id: &Id, parent: Option<&Id>, now: Timestamp) {
+        let record = Removal {
+            id: id.clone(),
+            removed_at: now,
+            parent: parent.cloned(),
+        };
+        match self.removed.binary_search_by(|kept| kept.id.cmp(id)) {
+            Ok(at) => self.removed[at] = record,
+            Err(at) => self.removed.insert(at, record),
+        }
+        self.forget_old_removals(now);
+    }
+
+    /// Lets go of removal records more than a year older than `now`.
+    pub(crate) fn forget_old_removals(&mut self, now: Timestamp) {
+        let oldest_kept = now.seconds_since_epoch() - REMOVALS_KEPT_SECONDS;
+        self.removed
+            .retain(|record| record.removed_at.seconds_since_epoch() >= oldest_kept);
+    }
+}
+
+/// How long a removal is remembered: a year. A copy of the plan left unsynced
+/// for longer can bring back what was removed before then.
+pub const REMOVALS_KEPT_SECONDS: i64 = 366 * 86_400;
+
+/// A removed goal, asset, option or check-in: its id and when it went.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removal {
+    pub id: Id,
+    pub removed_at: Timestamp,
+    /// For a goal, the goal it sat under: a goal that another device changed
+    /// after this one removed its parent is kept, under the nearest goal
+    /// above that is still there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Id>,
 }
 
 /// Where the person wants to go, in their own words.
@@ -497,6 +547,14 @@ pub struct Goal {
     pub id: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Id>,
+    /// Where the goal was put by the device that last changed it, when this
+    /// plan can't have it there: that parent was removed elsewhere, or two
+    /// devices' moves would have made a loop or a tree too deep. It sits
+    /// under `parent` meanwhile, and goes back when a merge finds room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wanted_parent: Option<Id>,
+    /// Its place among its siblings (see [`Rank`]).
+    pub rank: Rank,
     pub title: String,
     pub status: GoalStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -572,6 +630,10 @@ pub struct CheckIn {
     /// What the check-in changed in the plan, in words.
     #[serde(default)]
     pub changes: Vec<String>,
+    /// When an undo or redo last brought it back or took it away; a
+    /// check-in is otherwise never changed after it is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<Timestamp>,
 }
 
 /// How often the person means to review their plan.

@@ -12,6 +12,7 @@ use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
 use super::plan::*;
 use super::reader::{read_plan, read_plan_bytes};
+use super::rank::{in_outline_order, rank_in_list_order, Rank};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -203,6 +204,8 @@ fn goals(count: usize) -> impl Strategy<Value = Vec<Goal>> {
             goals.push(Goal {
                 id: Id::from(format!("g-{index}").as_str()),
                 parent: parent.map(|parent| goals[parent].id.clone()),
+                wanted_parent: None,
+                rank: Rank::first(),
                 title,
                 status,
                 target_date,
@@ -214,7 +217,9 @@ fn goals(count: usize) -> impl Strategy<Value = Vec<Goal>> {
                 updated_at: created_at,
             });
         }
-        goals
+        // As a plan keeps them: ranked, in outline order.
+        rank_in_list_order(&mut goals);
+        in_outline_order(goals)
     })
 }
 
@@ -238,6 +243,7 @@ fn check_in(index: usize) -> impl Strategy<Value = CheckIn> {
                 created_at,
                 vision_still_right: still_right,
                 changes,
+                updated_at: None,
             },
         )
 }
@@ -401,29 +407,6 @@ proptest! {
         }
     }
 
-    /// Goals merged by looking each up once come in the order that looking
-    /// along the list for each gave.
-    #[test]
-    fn merging_goals_quickly_keeps_the_order_of_merging_them_one_by_one(base in plan(), edits in plan(), extra in plan()) {
-        let mine = base.goals.clone();
-        let mut other = base.goals;
-        for (goal, edit) in other.iter_mut().zip(&edits.goals) {
-            goal.title = edit.title.clone();
-            goal.updated_at = edit.updated_at;
-        }
-        // New goals from the other side, under its goals and at the top.
-        for goal in extra.goals {
-            let id = Id::from(format!("new-{}", goal.id).as_str());
-            let parent = goal.parent.map(|parent| Id::from(format!("new-{parent}").as_str()));
-            other.push(Goal { id, parent, ..goal });
-        }
-        other.reverse();
-        prop_assert_eq!(
-            super::merge::tests::merged_goals(&mine, &other),
-            super::merge::tests::merge_goals_one_by_one(&mine, &other)
-        );
-    }
-
     #[test]
     fn the_importer_never_panics_on_damaged_plans(
         plan in plan(),
@@ -458,12 +441,12 @@ proptest! {
             }
         }
         other.goals.retain(|goal| goal.parent.as_ref().is_none_or(|p| mine.goal(p).is_some()));
-        let (merged, _) = merge_plans(&mine, &other, Timestamp::from_seconds(0)).unwrap();
+        let (merged, _) = merge_plans(&mine, &other, None).unwrap();
         prop_assert_eq!(check_integrity(&merged), Ok(()));
         for goal in mine.goals.iter().chain(&other.goals) {
             prop_assert!(merged.goal(&goal.id).is_some());
         }
-        let (again, report) = merge_plans(&merged, &merged, Timestamp::from_seconds(0)).unwrap();
+        let (again, report) = merge_plans(&merged, &merged, None).unwrap();
         prop_assert_eq!(&again, &merged);
         prop_assert!(report.changes_nothing());
     }
@@ -615,7 +598,8 @@ proptest! {
                 goals[to].id = goals[from].id.clone();
             }
         }
-        let plan = Plan { goals, ..Plan::default() };
+        // In outline order, as reading a file puts them.
+        let plan = Plan { goals: in_outline_order(goals), ..Plan::default() };
         prop_assert_eq!(check_integrity(&plan), integrity_by_walking_up(&plan));
     }
 }
@@ -812,7 +796,14 @@ fn time_by_splitting(text: &str) -> Option<Timestamp> {
             .flatten()
     };
     let (date, time) = text.strip_suffix('Z')?.split_once('T')?;
-    let time = time.split('.').next()?;
+    let (time, millis) = match time.split_once('.') {
+        None => (time, 0),
+        Some((time, fraction)) => {
+            number(fraction)?;
+            let digits: String = fraction.chars().chain("00".chars()).take(3).collect();
+            (time, number(&digits)?)
+        }
+    };
     let [year, month, day] = <[&str; 3]>::try_from(date.split('-').collect::<Vec<_>>()).ok()?;
     let [hours, minutes, seconds] =
         <[&str; 3]>::try_from(time.split(':').collect::<Vec<_>>()).ok()?;
@@ -834,9 +825,10 @@ fn time_by_splitting(text: &str) -> Option<Timestamp> {
     )?;
     let (hours, minutes, seconds) = (number(hours)?, number(minutes)?, number(seconds)?);
     (hours <= 23 && minutes <= 59 && seconds <= 60).then(|| {
-        Timestamp::from_seconds(
+        let whole = Timestamp::from_seconds(
             date.days_since_epoch() * 86_400 + i64::from(hours * 3600 + minutes * 60 + seconds),
-        )
+        );
+        (0..millis).fold(whole, |time, _| time.next_millisecond())
     })
 }
 
@@ -905,6 +897,8 @@ fn sample_goal() -> Goal {
     Goal {
         id: Id::from("g-sample"),
         parent: None,
+        wanted_parent: None,
+        rank: Rank::first(),
         title: "A goal".into(),
         status: GoalStatus::Open,
         target_date: None,

@@ -8,7 +8,7 @@
 
 use super::calendar::{Date, TimeZone, Timestamp, Weekday};
 use super::goals::GoalTree;
-use super::plan::{CheckIn, Goal, GoalStatus, Id, Plan};
+use super::plan::{CheckIn, Goal, GoalStatus, Id, Plan, ReviewRhythm};
 use std::cmp::Reverse;
 
 /// One week of the burn-up chart: steps done by its end against steps planned.
@@ -263,6 +263,16 @@ pub fn review_due(plan: &Plan, today: Date) -> Option<ReviewDue> {
     })
 }
 
+/// Chooses how often to review the plan (or no rhythm), stamping the choice
+/// so that a merge keeps the one made last.
+pub fn set_review_rhythm(plan: &mut Plan, rhythm: Option<ReviewRhythm>, now: Timestamp) {
+    if plan.review_rhythm != rhythm {
+        plan.review_rhythm = rhythm;
+        plan.review_rhythm_updated_at = Some(now);
+        plan.updated_at = Some(now);
+    }
+}
+
 /// Adds a finished check-in to the plan.
 pub fn record_check_in(plan: &mut Plan, check_in: CheckIn) {
     plan.updated_at = Some(check_in.created_at);
@@ -434,6 +444,7 @@ mod tests {
                 created_at: at("2026-11-16"),
                 vision_still_right: Some(true),
                 changes: vec!["Reworded “letters” as “query letters”".into()],
+                updated_at: None,
             },
         );
         let events = timeline(&plan, &UTC);
@@ -473,6 +484,7 @@ mod tests {
                 created_at: at("2026-11-16"),
                 vision_still_right: None,
                 changes: Vec::new(),
+                updated_at: None,
             },
         );
         let due = review_due(&plan, day("2026-11-22")).unwrap();
@@ -719,6 +731,7 @@ mod tests {
                 created_at: instant("2026-11-29T04:30:00Z"),
                 vision_still_right: None,
                 changes: Vec::new(),
+                updated_at: None,
             },
         );
         // Seen from Kiritimati, where it was already the 29th, it stays the

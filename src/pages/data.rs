@@ -562,15 +562,20 @@ fn merge_words(report: &MergeReport) -> String {
         return "nothing new (your plan already has everything in it)".to_owned();
     }
     let mut parts = Vec::new();
-    match report.added {
+    match report.added.len() {
         0 => {}
         1 => parts.push("1 new item".to_owned()),
         count => parts.push(format!("{count} new items")),
     }
-    match report.updated {
+    match report.changed.len() {
         0 => {}
         1 => parts.push("1 newer change".to_owned()),
         count => parts.push(format!("{count} newer changes")),
+    }
+    match report.removed.len() {
+        0 => {}
+        1 => parts.push("1 removal".to_owned()),
+        count => parts.push(format!("{count} removals")),
     }
     if report.vision_from_other {
         parts.push("its newer vision (yours joins the vision's history)".to_owned());

@@ -385,6 +385,29 @@ pub fn discard_previous_plan() {
     records::forget(PREVIOUS_PLAN_KEY);
 }
 
+/// Where syncing by hand (a chosen file merged in, the result downloaded)
+/// last left off on this device.
+pub const BY_HAND_SYNC_KEY: &str = "waypoint.sync-by-hand";
+
+/// The last sync by hand on this device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ByHandSync {
+    /// The file chosen, by its name.
+    pub file_name: String,
+    /// The newest time in the plan as it was synced, which tells a change
+    /// made since on both devices from one made on one.
+    pub synced_through: Option<Timestamp>,
+    pub synced_at: Timestamp,
+}
+
+pub fn by_hand_sync() -> Option<ByHandSync> {
+    records::read(BY_HAND_SYNC_KEY)
+}
+
+pub fn save_by_hand_sync(sync: &ByHandSync) -> Result<(), SaveError> {
+    records::write(BY_HAND_SYNC_KEY, sync)
+}
+
 /// When the person last downloaded their plan, and whether they asked not to
 /// be reminded for a while.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]

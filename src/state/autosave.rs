@@ -247,6 +247,7 @@ impl PlanStore {
     }
 
     fn take_from_other_tab(&self, theirs: Plan) {
+        crate::clock::observe(&theirs);
         self.autosave.cancel_pending_save();
         self.autosave.skip_next_save.set_value(true);
         self.plan.update(|plan| {

@@ -9,11 +9,12 @@
 
 use super::changes::{ChangeLog, Touched};
 use super::history::{
-    Begun, History, Latest, PutBack, Replacement, Scope, StepId, StepInfo, StepLabel,
+    Begun, History, Latest, PutBack, Replacement, Scope, Snapshot, StepId, StepInfo, StepLabel,
 };
 use crate::domain::calendar::Timestamp;
 use crate::domain::format::check_integrity;
 use crate::domain::plan::{Goal, Id, Plan, Vision};
+use crate::domain::stamps::stamp_put_back;
 use std::fmt;
 
 /// A change that would have broken the plan, and so was not made.
@@ -205,33 +206,50 @@ impl<E: PartialEq> Editor<E> {
     }
 
     /// Takes back the latest change (steps that change nothing now are
-    /// skipped). Returns the step undone.
-    pub(super) fn undo(&mut self, plan: &mut Plan) -> Option<StepInfo> {
+    /// skipped), as a change made at `now`. Returns the step undone.
+    pub(super) fn undo(&mut self, plan: &mut Plan, now: Timestamp) -> Option<StepInfo> {
         let stepped = self.history.step(plan, true);
-        self.note_step(plan, stepped)
+        self.note_step(plan, stepped, true, now)
     }
 
-    /// Makes the latest undone change again.
-    pub(super) fn redo(&mut self, plan: &mut Plan) -> Option<StepInfo> {
+    /// Makes the latest undone change again, as a change made at `now`.
+    pub(super) fn redo(&mut self, plan: &mut Plan, now: Timestamp) -> Option<StepInfo> {
         let stepped = self.history.step(plan, false);
-        self.note_step(plan, stepped)
+        self.note_step(plan, stepped, false, now)
     }
 
     /// Undoes step `id` if, and only if, it is the latest change: what a
     /// notice's "Undo" does. A second click finds it undone and does nothing.
-    pub(super) fn undo_step(&mut self, plan: &mut Plan, id: StepId) -> Option<StepInfo> {
+    pub(super) fn undo_step(
+        &mut self,
+        plan: &mut Plan,
+        id: StepId,
+        now: Timestamp,
+    ) -> Option<StepInfo> {
         let stepped = self.history.step_only(plan, true, id);
-        self.note_step(plan, stepped)
+        self.note_step(plan, stepped, true, now)
     }
 
     /// Redoes step `id` if, and only if, it is the latest change undone.
-    pub(super) fn redo_step(&mut self, plan: &mut Plan, id: StepId) -> Option<StepInfo> {
+    pub(super) fn redo_step(
+        &mut self,
+        plan: &mut Plan,
+        id: StepId,
+        now: Timestamp,
+    ) -> Option<StepInfo> {
         let stepped = self.history.step_only(plan, false, id);
-        self.note_step(plan, stepped)
+        self.note_step(plan, stepped, false, now)
     }
 
-    fn note_step(&mut self, plan: &Plan, stepped: Option<(StepInfo, PutBack)>) -> Option<StepInfo> {
+    fn note_step(
+        &mut self,
+        plan: &mut Plan,
+        stepped: Option<(StepInfo, PutBack)>,
+        backwards: bool,
+        now: Timestamp,
+    ) -> Option<StepInfo> {
         let (info, put_back) = stepped?;
+        self.stamp_what_was_put_back(plan, &info, backwards, now);
         self.log.note(match put_back {
             PutBack::OneGoal(id) => Touched::OneGoal(id),
             PutBack::Vision => Touched::Vision,
@@ -240,6 +258,34 @@ impl<E: PartialEq> Editor<E> {
         });
         self.check_in_tests(plan);
         Some(info)
+    }
+
+    /// An undo or redo is a change of its own: what it put back is stamped
+    /// with its time, so that a merge with another device's copy keeps it
+    /// (see `domain::stamps`).
+    fn stamp_what_was_put_back(
+        &self,
+        plan: &mut Plan,
+        info: &StepInfo,
+        backwards: bool,
+        now: Timestamp,
+    ) {
+        match self.history.just_put_back(backwards) {
+            Some(Snapshot::Whole(before)) => {
+                stamp_put_back(before, plan, now, !info.label.is_replacement());
+            }
+            Some(Snapshot::OneGoal { goal, .. }) => {
+                if let Some(put_back) = plan.goal_mut(&goal.id) {
+                    put_back.updated_at = now;
+                }
+                plan.updated_at = Some(now);
+            }
+            Some(Snapshot::Vision { .. }) => {
+                plan.vision.updated_at = Some(now);
+                plan.updated_at = Some(now);
+            }
+            None => {}
+        }
     }
 
     /// Ends the current typing step: the next change starts a new one.
@@ -272,6 +318,7 @@ mod tests {
     use crate::domain::goals::{add_goal, add_goals, move_goal, remove_goal, NewGoal};
     use crate::domain::merge::merge_plans;
     use crate::domain::plan::GoalStatus;
+    use crate::domain::stamps::without_times;
 
     fn at(second: i64) -> Timestamp {
         Timestamp::from_seconds(1_790_000_000 + second)
@@ -348,7 +395,7 @@ mod tests {
         their_editor.edit_vision(&mut theirs, None, at(30), |vision, _| {
             vision.statement = "Theirs, newer".into()
         });
-        let (merged, report) = merge_plans(&mine, &theirs, at(40)).unwrap();
+        let (merged, report) = merge_plans(&mine, &theirs, None).unwrap();
         assert!(report.vision_from_other);
         assert_eq!(merged.vision.statement, "Theirs, newer");
         assert!(merged
@@ -357,7 +404,7 @@ mod tests {
             .iter()
             .any(|version| version.statement == "Mine, older"));
         // And the other way round, the same vision wins.
-        let (merged, _) = merge_plans(&theirs, &mine, at(40)).unwrap();
+        let (merged, _) = merge_plans(&theirs, &mine, None).unwrap();
         assert_eq!(merged.vision.statement, "Theirs, newer");
     }
 
@@ -431,10 +478,13 @@ mod tests {
             editor.latest().undo.map(|step| step.label),
             Some(StepLabel::Edit)
         );
-        // Undo still walks back through the changes that were made.
-        editor.undo(&mut plan);
-        editor.undo(&mut plan);
-        assert_eq!(plan, Plan::default());
+        // Undo still walks back through the changes that were made; undoing
+        // an addition is a removal, recorded for other devices.
+        editor.undo(&mut plan, at(5));
+        editor.undo(&mut plan, at(6));
+        assert_eq!(without_times(&plan), Plan::default());
+        let removed: Vec<&str> = plan.removed.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(removed, ["a", "b"]);
 
         let mut plan = before.clone();
         let moved = editor.edit_goal(
@@ -471,22 +521,33 @@ mod tests {
             .unwrap();
         let removal = removed.step.unwrap();
         let without = plan.clone();
+        assert_eq!(without.removed.len(), 1);
         // The header's Undo first, then the notice's: the second finds its
-        // step already undone and does nothing.
-        assert_eq!(editor.undo(&mut plan).map(|step| step.id), Some(removal));
-        assert_eq!(plan, with_both);
-        assert_eq!(editor.undo_step(&mut plan, removal), None);
-        assert_eq!(plan, with_both);
+        // step already undone and does nothing. The removal's record goes
+        // with it, and the goal comes back stamped after the removal, so
+        // that a device that took the removal takes the undo too.
+        assert_eq!(
+            editor.undo(&mut plan, at(4)).map(|step| step.id),
+            Some(removal)
+        );
+        assert_eq!(without_times(&plan), without_times(&with_both));
+        assert!(plan.removed.is_empty());
+        assert_eq!(goal(&plan, "remove").updated_at, at(4));
+        assert_eq!(goal(&plan, "keep").updated_at, at(1));
+        let undone = plan.clone();
+        assert_eq!(editor.undo_step(&mut plan, removal, at(5)), None);
+        assert_eq!(plan, undone);
         assert_eq!(plan.goals.len(), 2);
         // The notice now offers Redo, once.
         assert_eq!(editor.latest().redo.map(|step| step.id), Some(removal));
-        assert!(editor.redo_step(&mut plan, removal).is_some());
-        assert_eq!(plan, without);
-        assert_eq!(editor.redo_step(&mut plan, removal), None);
+        assert!(editor.redo_step(&mut plan, removal, at(6)).is_some());
+        assert_eq!(without_times(&plan), without_times(&without));
+        assert_eq!(plan.removed[0].removed_at, at(6));
+        assert_eq!(editor.redo_step(&mut plan, removal, at(7)), None);
         // Once something else happened, the removal is no longer the
         // latest and the notice can't undo it.
-        add(&mut editor, &mut plan, "later", None, 4);
-        assert_eq!(editor.undo_step(&mut plan, removal), None);
+        add(&mut editor, &mut plan, "later", None, 8);
+        assert_eq!(editor.undo_step(&mut plan, removal, at(9)), None);
         assert!(plan.goal(&Id::from("later")).is_some());
     }
 
@@ -510,9 +571,10 @@ mod tests {
                 .unwrap();
         }
         assert_eq!(editor.history.len(), (2, 0));
-        editor.undo(&mut plan);
-        assert_eq!(plan, before);
-        editor.redo(&mut plan);
+        editor.undo(&mut plan, at(5));
+        assert_eq!(without_times(&plan), without_times(&before));
+        assert_eq!(goal(&plan, "a").updated_at, at(5));
+        editor.redo(&mut plan, at(6));
         assert_eq!(goal(&plan, "a").title, "Wri");
         // Typing again after an undo or a focus change begins a new step.
         editor.end_typing();
@@ -522,7 +584,7 @@ mod tests {
                 &Id::from("a"),
                 StepLabel::Edit,
                 Some(field),
-                at(5),
+                at(7),
                 |goal, now| goal.rename("Writ", now),
             )
             .unwrap();
@@ -547,8 +609,10 @@ mod tests {
             .unwrap();
         assert_eq!(editor.log().replacements(), 1);
         assert_eq!(plan, other);
-        editor.undo(&mut plan);
+        editor.undo(&mut plan, at(3));
         assert_eq!(editor.log().replacements(), 2);
+        // Undoing a replacement removes nothing from other devices.
+        assert!(plan.removed.is_empty());
         assert!(plan.goal(&Id::from("a")).is_some());
         let mut broken = other;
         broken.goals[0].parent = Some(Id::from("x"));
@@ -575,9 +639,10 @@ mod tests {
             vision.statement = "Second".into();
         });
         assert_eq!(editor.history.kinds(), ["vision", "vision"]);
-        editor.undo(&mut plan);
+        editor.undo(&mut plan, at(3));
         assert_eq!(plan.vision.statement, "First");
-        editor.undo(&mut plan);
-        assert_eq!(plan, before);
+        assert_eq!(plan.vision.updated_at, Some(at(3)));
+        editor.undo(&mut plan, at(4));
+        assert_eq!(without_times(&plan), without_times(&before));
     }
 }

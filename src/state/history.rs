@@ -45,6 +45,12 @@ pub enum Replacement {
         source: String,
         report: MergeReport,
     },
+    /// The plan kept in a file, merged in: changes another device made there
+    /// (`source` names the file).
+    Sync {
+        source: String,
+        report: MergeReport,
+    },
     StartOver,
     /// The plan kept aside before an earlier replacement, brought back.
     RestorePrevious,
@@ -65,6 +71,9 @@ impl StepLabel {
             Self::Replacement(Replacement::Import { source }) => format!("the import of {source}"),
             Self::Replacement(Replacement::Merge { source, .. }) => {
                 format!("merging in {source}")
+            }
+            Self::Replacement(Replacement::Sync { source, .. }) => {
+                format!("syncing with {source}")
             }
             Self::Replacement(Replacement::StartOver) => "starting a new plan".to_owned(),
             Self::Replacement(Replacement::RestorePrevious) => {
@@ -119,7 +128,7 @@ pub(super) enum Snapshot {
     /// fields: a toggle or a title typed on a plan of thousands of goals
     /// keeps one goal, not a copy of the plan.
     OneGoal {
-        goal: Goal,
+        goal: Box<Goal>,
         updated_at: Option<Timestamp>,
     },
     Vision {
@@ -142,7 +151,7 @@ impl Snapshot {
         match scope {
             Scope::OneGoal(id) => match plan.goal(id) {
                 Some(goal) => Self::OneGoal {
-                    goal: goal.clone(),
+                    goal: Box::new(goal.clone()),
                     updated_at: plan.updated_at,
                 },
                 None => Self::Whole(Box::new(plan.clone())),
@@ -160,7 +169,7 @@ impl Snapshot {
         match self {
             Self::Whole(kept) => **kept == *plan,
             Self::OneGoal { goal, updated_at } => {
-                plan.updated_at == *updated_at && plan.goal(&goal.id) == Some(goal)
+                plan.updated_at == *updated_at && plan.goal(&goal.id) == Some(&**goal)
             }
             Self::Vision { vision, updated_at } => {
                 plan.updated_at == *updated_at && plan.vision == **vision
@@ -196,10 +205,10 @@ impl Snapshot {
             )),
             Self::OneGoal { goal, updated_at } => {
                 let id = goal.id.clone();
-                let now = plan.goal_mut(&id).filter(|now| **now != goal)?;
-                let goal_now = std::mem::replace(now, goal);
+                let now = plan.goal_mut(&id).filter(|now| **now != *goal)?;
+                let goal_now = std::mem::replace(now, *goal);
                 let reverse = Self::OneGoal {
-                    goal: goal_now,
+                    goal: Box::new(goal_now),
                     updated_at: std::mem::replace(&mut plan.updated_at, updated_at),
                 };
                 Some((reverse, PutBack::OneGoal(id)))
@@ -392,6 +401,13 @@ impl<E: PartialEq> History<E> {
             }
         }
         None
+    }
+
+    /// What the latest undo (`backwards`) or redo took the plan from: the
+    /// snapshot that would reverse it.
+    pub(super) fn just_put_back(&self, backwards: bool) -> Option<&Snapshot> {
+        let to = if backwards { &self.redo } else { &self.undo };
+        to.last().map(|step| &step.before)
     }
 
     /// Forgets every step (the plan was taken from another tab: undoing

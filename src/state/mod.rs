@@ -19,6 +19,8 @@ mod history;
 // Property tests run on the host only (proptest is a host dev-dependency).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod model_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod sync_tests;
 
 pub use autosave::{Recovery, SaveState, SAVE_DELAY};
 pub use editor::Refused;
@@ -87,6 +89,8 @@ impl PlanStore {
     /// The store for what storage held, without autosave (components' tests use this).
     pub fn from_outcome(outcome: LoadOutcome) -> Self {
         let (plan, autosave) = Autosave::from_outcome(outcome);
+        // The plan carries the times this device stamped on earlier visits.
+        clock::observe(&plan);
         Self {
             plan: RwSignal::new(plan),
             editor: StoredValue::new(Editor::default()),
@@ -177,6 +181,8 @@ impl PlanStore {
     /// history (undo brings the current one back).
     /// `None` when the new plan is the same as the current one.
     pub fn replace(&self, plan: Plan, how: Replacement) -> Result<Option<StepId>, Refused> {
+        // Changes from now on are stamped after anything the plan holds.
+        clock::observe(&plan);
         self.apply(|editor, current, _| {
             editor
                 .replace(current, plan, how)
@@ -195,7 +201,7 @@ impl PlanStore {
             Timestamp,
         ) -> Result<Done<R>, Refused>,
     ) -> Result<R, Refused> {
-        let now = clock::now();
+        let now = clock::stamp();
         let mut outcome = None;
         self.plan.maybe_update(|plan| {
             let done = self
@@ -261,34 +267,42 @@ impl PlanStore {
 
     /// Takes back the latest change. Steps that changed nothing are skipped.
     pub fn undo(&self) -> bool {
-        self.step_through_history(|editor, plan| editor.undo(plan), "Undone")
+        self.step_through_history(|editor, plan, now| editor.undo(plan, now), "Undone")
     }
 
     /// Makes the latest undone change again.
     pub fn redo(&self) -> bool {
-        self.step_through_history(|editor, plan| editor.redo(plan), "Redone")
+        self.step_through_history(|editor, plan, now| editor.redo(plan, now), "Redone")
     }
 
     /// Undoes step `id`, only while it is the latest change: a notice's Undo.
     pub fn undo_step(&self, id: StepId) -> bool {
-        self.step_through_history(|editor, plan| editor.undo_step(plan, id), "Undone")
+        self.step_through_history(
+            |editor, plan, now| editor.undo_step(plan, id, now),
+            "Undone",
+        )
     }
 
     /// Redoes step `id`, only while it is the latest change undone.
     pub fn redo_step(&self, id: StepId) -> bool {
-        self.step_through_history(|editor, plan| editor.redo_step(plan, id), "Redone")
+        self.step_through_history(
+            |editor, plan, now| editor.redo_step(plan, id, now),
+            "Redone",
+        )
     }
 
     fn step_through_history(
         &self,
-        step: impl FnOnce(&mut Editor<web_sys::Element>, &mut Plan) -> Option<StepInfo>,
+        step: impl FnOnce(&mut Editor<web_sys::Element>, &mut Plan, Timestamp) -> Option<StepInfo>,
         done_word: &str,
     ) -> bool {
+        // An undo is a change too, stamped with its own time.
+        let now = clock::stamp();
         let mut stepped = None;
         self.plan.maybe_update(|plan| {
             stepped = self
                 .editor
-                .try_update_value(|editor| step(editor, plan))
+                .try_update_value(|editor| step(editor, plan, now))
                 .flatten();
             stepped.is_some()
         });

@@ -6,9 +6,12 @@
 //! After every operation: the integrity rules hold; the plan is the version
 //! the model expects; exporting and importing it gives the same plan, byte for
 //! byte; and the text the autosave would write is a fresh serialization of
-//! the plan. At the end, undoing every step gives back the plan the sequence
-//! started from (or, after another tab's plan was taken, which clears the
-//! history, the plan taken).
+//! the plan. An undo or redo is a change of its own: it gives back the
+//! version the model expects as the person sees it, with what it put back
+//! stamped with its own time and what it took away recorded as removed (see
+//! `domain::stamps`). At the end, undoing every step gives back the plan the
+//! sequence started from (or, after another tab's plan was taken, which
+//! clears the history, the plan taken), as the person sees it.
 //!
 //! `make test` runs a few thousand sequences. A long soak:
 //! `WAYPOINT_SOAK_SEQUENCES=100000 cargo test --profile host-tests --lib sequences_of_edits`.
@@ -27,8 +30,10 @@ use crate::domain::merge::merge_plans;
 use crate::domain::method::{add_asset, add_option, option_to_goal, remove_asset};
 use crate::domain::plan::{AssetKind, CheckIn, GoalStatus, Id, OptionKind, Plan};
 use crate::domain::review::record_check_in;
+use crate::domain::stamps::{without_times, ChangeClock};
 use proptest::prelude::*;
 use proptest::sample::Index;
+use std::collections::HashSet;
 
 /// What a person can do, with the choices left to the plan at hand.
 #[derive(Clone, Debug)]
@@ -212,6 +217,7 @@ struct Run {
     model: Model,
     kept_text: KeptText,
     now: i64,
+    clock: ChangeClock,
     ids: u32,
     /// The step the removal notice was last shown for.
     last_removal: Option<StepId>,
@@ -230,15 +236,18 @@ impl Run {
             },
             kept_text: KeptText::default(),
             now: 1_790_000_000,
+            clock: ChangeClock::default(),
             ids: 0,
             last_removal: None,
             seen: vec![start],
         }
     }
 
+    /// The time of the next change, `seconds` on by the wall clock, as the
+    /// app's change clock gives it: never the same twice.
     fn tick(&mut self, seconds: i64) -> Timestamp {
         self.now += seconds;
-        Timestamp::from_seconds(self.now)
+        self.clock.stamp(Timestamp::from_seconds(self.now))
     }
 
     fn new_id(&mut self, prefix: &str) -> Id {
@@ -297,13 +306,35 @@ impl Run {
         }
     }
 
-    /// Undo or redo by any route; the model moves along with it.
-    fn stepped(&mut self, stepped: Option<StepInfo>, backwards: bool) {
-        match stepped {
-            Some(_) if backwards => self.model.at -= 1,
-            Some(_) => self.model.at += 1,
-            None => {}
+    /// Undo or redo by any route, from the plan as it was `before`, at
+    /// `now`; the model moves along with it.
+    fn stepped(
+        &mut self,
+        stepped: Option<StepInfo>,
+        backwards: bool,
+        before: &Plan,
+        now: Timestamp,
+    ) {
+        let Some(info) = stepped else {
+            assert_eq!(
+                &self.plan, before,
+                "an undo or redo that did nothing changed the plan"
+            );
+            return;
+        };
+        if backwards {
+            self.model.at -= 1;
+        } else {
+            self.model.at += 1;
         }
+        assert_eq!(
+            without_times(&self.plan),
+            without_times(self.model.current()),
+            "an undo or redo put back another version than the history's"
+        );
+        assert_put_back_is_stamped(before, &self.plan, now, !info.label.is_replacement());
+        // From here on the model expects this plan exactly, times and all.
+        self.model.versions[self.model.at] = self.plan.clone();
     }
 
     /// Another device's copy of the plan: a version seen before, maybe
@@ -408,12 +439,14 @@ impl Run {
                 }
             }
             Action::Undo => {
-                let stepped = self.editor.undo(&mut self.plan);
-                self.stepped(stepped, true);
+                let (before, now) = (self.plan.clone(), self.tick(seconds));
+                let stepped = self.editor.undo(&mut self.plan, now);
+                self.stepped(stepped, true, &before, now);
             }
             Action::Redo => {
-                let stepped = self.editor.redo(&mut self.plan);
-                self.stepped(stepped, false);
+                let (before, now) = (self.plan.clone(), self.tick(seconds));
+                let stepped = self.editor.redo(&mut self.plan, now);
+                self.stepped(stepped, false, &before, now);
             }
             Action::NoticeUndo => {
                 // The notice shows while a removal is the latest change.
@@ -422,15 +455,17 @@ impl Run {
                     label: StepLabel::Removal { .. },
                 }) = self.editor.latest().undo
                 {
-                    let stepped = self.editor.undo_step(&mut self.plan, id);
+                    let (before, now) = (self.plan.clone(), self.tick(seconds));
+                    let stepped = self.editor.undo_step(&mut self.plan, id, now);
                     assert!(stepped.is_some(), "the notice's step was the latest");
-                    self.stepped(stepped, true);
+                    self.stepped(stepped, true, &before, now);
                 }
             }
             Action::StaleNoticeUndo => {
                 if let Some(id) = self.last_removal {
-                    let stepped = self.editor.undo_step(&mut self.plan, id);
-                    self.stepped(stepped, true);
+                    let (before, now) = (self.plan.clone(), self.tick(seconds));
+                    let stepped = self.editor.undo_step(&mut self.plan, id, now);
+                    self.stepped(stepped, true, &before, now);
                 }
             }
             Action::NoticeRedo => {
@@ -439,8 +474,9 @@ impl Run {
                     label: StepLabel::Removal { .. },
                 }) = self.editor.latest().redo
                 {
-                    let stepped = self.editor.redo_step(&mut self.plan, id);
-                    self.stepped(stepped, false);
+                    let (before, now) = (self.plan.clone(), self.tick(seconds));
+                    let stepped = self.editor.redo_step(&mut self.plan, id, now);
+                    self.stepped(stepped, false, &before, now);
                 }
             }
             Action::Indent { at } => {
@@ -569,6 +605,7 @@ impl Run {
                             created_at: now,
                             vision_still_right: None,
                             changes: Vec::new(),
+                            updated_at: None,
                         };
                         record_check_in(plan, check_in);
                     },
@@ -643,8 +680,9 @@ impl Run {
             Action::ImportMerge { from, changed } => {
                 let file = self.other_copy(&from, changed);
                 let now = self.tick(seconds);
+                let _ = now;
                 let (merged, report) =
-                    merge_plans(&self.plan, &file, now).expect("copies of one plan merge");
+                    merge_plans(&self.plan, &file, None).expect("copies of one plan merge");
                 self.replace(
                     merged,
                     Replacement::Merge {
@@ -693,17 +731,111 @@ impl Run {
         Ok(())
     }
 
-    /// Undoes every step: back to the version the history began at.
+    /// Undoes every step: back to the version the history began at, as the
+    /// person sees it.
     fn undo_everything(&mut self) -> Result<(), TestCaseError> {
         let mut undone = 0;
-        while self.editor.undo(&mut self.plan).is_some() {
+        loop {
+            let (before, now) = (self.plan.clone(), self.tick(1));
+            let stepped = self.editor.undo(&mut self.plan, now);
+            if stepped.is_none() {
+                break;
+            }
             undone += 1;
+            self.stepped(stepped, true, &before, now);
             prop_assert_eq!(check_integrity(&self.plan), Ok(()));
         }
-        prop_assert_eq!(undone, self.model.at, "undo stopped early or went too far");
-        prop_assert_eq!(&self.plan, &self.model.versions[0]);
+        prop_assert_eq!(
+            self.model.at,
+            0,
+            "undo stopped early, after {} steps",
+            undone
+        );
+        prop_assert_eq!(
+            without_times(&self.plan),
+            without_times(&self.model.versions[0])
+        );
         Ok(())
     }
+}
+
+/// What an undo or redo from `before` to `after` at `now` must have stamped:
+/// every item it changed or brought back carries its time, and (unless it
+/// undid a whole replacement) every item it took away is recorded as removed
+/// then.
+fn assert_put_back_is_stamped(before: &Plan, after: &Plan, now: Timestamp, records: bool) {
+    for goal in &after.goals {
+        if before.goal(&goal.id) != Some(goal) {
+            assert_eq!(goal.updated_at, now, "goal {} put back unstamped", goal.id);
+        }
+    }
+    for asset in &after.assets {
+        if !before.assets.contains(asset) {
+            assert_eq!(
+                asset.updated_at,
+                Some(now),
+                "asset {} put back unstamped",
+                asset.id
+            );
+        }
+    }
+    for check_in in &after.check_ins {
+        if !before.check_ins.contains(check_in) {
+            assert_eq!(
+                check_in.updated_at,
+                Some(now),
+                "check-in {} put back unstamped",
+                check_in.id
+            );
+        }
+    }
+    if after.vision != before.vision {
+        assert_eq!(
+            after.vision.updated_at,
+            Some(now),
+            "the vision put back unstamped"
+        );
+    }
+    let present: HashSet<&Id> = after
+        .goals
+        .iter()
+        .map(|goal| &goal.id)
+        .chain(after.assets.iter().map(|asset| &asset.id))
+        .chain(after.options.iter().map(|option| &option.id))
+        .chain(after.check_ins.iter().map(|check_in| &check_in.id))
+        .collect();
+    let gone = before
+        .goals
+        .iter()
+        .map(|goal| &goal.id)
+        .chain(before.assets.iter().map(|asset| &asset.id))
+        .chain(before.options.iter().map(|option| &option.id))
+        .chain(before.check_ins.iter().map(|check_in| &check_in.id))
+        .filter(|id| !present.contains(id));
+    for id in gone {
+        let record = after.removed.iter().find(|record| &record.id == id);
+        if records {
+            assert_eq!(
+                record.map(|record| record.removed_at),
+                Some(now),
+                "{id} taken away unrecorded"
+            );
+        }
+    }
+    {
+        // What was removed stays removed, unless it came back.
+        for record in &before.removed {
+            if !present.contains(&record.id) {
+                let kept = after.removed.iter().find(|kept| kept.id == record.id);
+                assert!(
+                    kept.is_some_and(|kept| kept.removed_at >= record.removed_at),
+                    "the removal of {} was forgotten",
+                    record.id
+                );
+            }
+        }
+    }
+    assert_eq!(after.updated_at, Some(now));
 }
 
 fn sequences() -> u32 {

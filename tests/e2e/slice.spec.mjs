@@ -96,7 +96,7 @@ test('the plan exports as JSON and a changed copy imports back after confirmatio
   expect(download.suggestedFilename()).toMatch(/^waypoint-plan-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   expect(exported.format).toBe('waypoint-plan');
-  expect(exported.schema_version).toBe(1);
+  expect(exported.schema_version).toBe(2);
   expect(exported.vision.statement).toBe(VISION);
   expect(exported.goals.map((goal) => goal.title)).toEqual(['Publish a picture book']);
 

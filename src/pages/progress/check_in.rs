@@ -159,6 +159,7 @@ pub fn CheckInForm(
                 created_at: now,
                 vision_still_right: vision_right.get_untracked(),
                 changes: recorded,
+                updated_at: None,
             };
             record_check_in(plan, check_in);
         });

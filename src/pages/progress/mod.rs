@@ -7,7 +7,9 @@ use crate::clock;
 use crate::components::progress_meter::ProgressMeter;
 use crate::domain::goals::{GoalTree, Progress};
 use crate::domain::plan::{GoalStatus, Id, ReviewRhythm};
-use crate::domain::review::{burn_up, momentum, review_due, timeline, EventKind};
+use crate::domain::review::{
+    burn_up, momentum, review_due, set_review_rhythm, timeline, EventKind,
+};
 use crate::routing::Section;
 use crate::state::use_plan_store;
 use chart::BurnUpChart;
@@ -87,7 +89,7 @@ fn ReviewPanel() -> impl IntoView {
                         prop:value=move || rhythm().map(ReviewRhythm::key).unwrap_or_default()
                         on:change=move |event| {
                             let rhythm = ReviewRhythm::from_key(&event_target_value(&event));
-                            let _ = store.update(|plan, _| plan.review_rhythm = rhythm);
+                            let _ = store.update(|plan, now| set_review_rhythm(plan, rhythm, now));
                         }
                     >
                         <option value="">"When I choose"</option>
