@@ -11,6 +11,7 @@
 //! the person chooses, and a choice that would not fit is not offered.
 
 use crate::clock;
+use crate::domain::calendar::Timestamp;
 use crate::domain::format::{
     storage_units, PlanFileError, PlanSummary, StorageText, MAX_PLAN_FILE_BYTES,
 };
@@ -484,6 +485,35 @@ impl ImportFlow {
         self.previous_read.set_value(true);
         self.previous.set(None);
         self.measure_storage();
+    }
+
+    /// Syncs by hand with a plan file other devices keep too: merges it in
+    /// as a step of the history ("Undo sync"), keeping the current plan
+    /// aside first as any merge does. `since` is how far this device synced
+    /// with that file last time, which tells an item changed on both
+    /// devices. Returns the merged plan, the step (none when nothing changed
+    /// here) and what the sync did.
+    pub fn sync_with(
+        &self,
+        source: &str,
+        theirs: &Plan,
+        since: Option<Timestamp>,
+    ) -> Result<(Plan, Option<StepId>, MergeReport), ReplaceError> {
+        let (merged, report) = self
+            .store
+            .with_untracked(|mine| merge_plans(mine, theirs, since))
+            .map_err(ReplaceError::CannotMerge)?;
+        let how = Replacement::Sync {
+            source: source.to_owned(),
+            report: report.clone(),
+        };
+        let unchanged = self.store.with_untracked(|mine| *mine == merged);
+        let step = if unchanged {
+            None
+        } else {
+            self.put_in_place(merged.clone(), how, true)?
+        };
+        Ok((merged, step, report))
     }
 
     /// Keeps the current plan aside, then puts `plan` in its place as a step

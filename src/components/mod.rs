@@ -10,6 +10,7 @@ pub mod notices;
 pub mod progress_meter;
 pub mod repairs;
 pub mod save_indicator;
+pub mod sync_panel;
 pub mod theme_switch;
 pub mod welcome;
 

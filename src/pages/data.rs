@@ -4,6 +4,7 @@
 
 use crate::clock;
 use crate::components::repairs::RepairList;
+use crate::components::sync_panel::SyncPanel;
 use crate::domain::format::{to_file_text, PlanSummary};
 use crate::domain::merge::MergeReport;
 use crate::domain::method::without_private;
@@ -34,6 +35,7 @@ pub fn DataPage() -> impl IntoView {
                 </p>
             </header>
             <ImportPanel/>
+            <SyncPanel/>
             <ExportPanel/>
             <SharePanel/>
             <PreviousPlanPanel/>
