@@ -511,7 +511,7 @@ impl ImportFlow {
         let step = if unchanged {
             None
         } else {
-            self.put_in_place(merged.clone(), how, true)?
+            self.put_in_place(merged.clone(), how, KeepCopy::IfPossible)?
         };
         Ok((merged, step, report))
     }

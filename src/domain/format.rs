@@ -281,7 +281,11 @@ pub fn utf16_units(text: &str) -> usize {
 pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
     let mut position_of: HashMap<&Id, usize> = HashMap::with_capacity(plan.goals.len());
     for (position, goal) in plan.goals.iter().enumerate() {
-        if goal.id.as_str().is_empty() {
+        let empty_wanted = goal
+            .wanted_parent
+            .as_ref()
+            .is_some_and(|wanted| wanted.as_str().is_empty());
+        if goal.id.as_str().is_empty() || empty_wanted {
             return Err(PlanFileError::EmptyId);
         }
         if position_of.insert(&goal.id, position).is_some() {
@@ -314,6 +318,13 @@ pub fn check_integrity(plan: &Plan) -> Result<(), PlanFileError> {
         });
     }
     for (at, record) in plan.removed.iter().enumerate() {
+        let empty_parent = record
+            .parent
+            .as_ref()
+            .is_some_and(|parent| parent.as_str().is_empty());
+        if record.id.as_str().is_empty() || empty_parent {
+            return Err(PlanFileError::EmptyId);
+        }
         if at > 0 && plan.removed[at - 1].id >= record.id {
             return Err(PlanFileError::RemovalsOutOfOrder {
                 id: record.id.clone(),

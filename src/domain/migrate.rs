@@ -95,26 +95,44 @@ fn version_0_to_1(plan: Value) -> Result<Value, PlanFileError> {
 /// for the reader to name.
 fn version_1_to_2(mut plan: Value) -> Value {
     if let Some(Value::Array(goals)) = plan.get_mut("goals") {
+        // A goal listed twice word for word is one goal twice, for the
+        // reader to keep once: both copies get its one rank.
+        let mut first_copy: HashMap<String, usize> = HashMap::new();
+        let mut copy_of: Vec<Option<usize>> = vec![None; goals.len()];
         let mut siblings: HashMap<String, Vec<usize>> = HashMap::new();
         for (position, goal) in goals.iter().enumerate() {
-            if let Value::Object(goal) = goal {
-                let parent = goal.get("parent").cloned().unwrap_or(Value::Null);
+            if let Value::Object(fields) = goal {
+                if let Some(&first) = first_copy.get(&goal.to_string()) {
+                    copy_of[position] = Some(first);
+                    continue;
+                }
+                first_copy.insert(goal.to_string(), position);
+                let parent = fields.get("parent").cloned().unwrap_or(Value::Null);
                 siblings
                     .entry(parent.to_string())
                     .or_default()
                     .push(position);
             }
         }
+        let mut rank_of: Vec<Option<Rank>> = vec![None; goals.len()];
         for positions in siblings.values() {
             for (&position, rank) in positions.iter().zip(Rank::spread(positions.len())) {
-                if let Value::Object(goal) = &mut goals[position] {
-                    goal.insert("rank".into(), Value::String(rank.as_str().to_owned()));
-                }
+                rank_of[position] = Some(rank);
+            }
+        }
+        for (position, goal) in goals.iter_mut().enumerate() {
+            let rank = match copy_of[position] {
+                Some(first) => rank_of[first].clone(),
+                None => rank_of[position].clone(),
+            };
+            if let (Value::Object(goal), Some(rank)) = (goal, rank) {
+                goal.insert("rank".into(), Value::String(rank.as_str().to_owned()));
             }
         }
     }
     if let Value::Object(fields) = &mut plan {
         fields.insert("schema_version".into(), json!(2));
+        fields.entry("removed").or_insert_with(|| json!([]));
     }
     plan
 }

@@ -159,7 +159,7 @@ mod tests {
         assert!(serde_json::from_str::<Experiment>(r#"["try", "learn"]"#).is_ok());
         assert!(from_text::<Experiment>(r#"["try", "learn"]"#).is_err());
         assert!(from_text::<Experiment>(r#"{"what_to_try": "try"}"#).is_ok());
-        let goal = r#"["g-1", null, "Write", "open", null, "", "2026-01-01T00:00:00Z", null, null, null, "2026-01-01T00:00:00Z"]"#;
+        let goal = r#"["g-1", null, null, "V", "Write", "open", null, "", "2026-01-01T00:00:00Z", null, null, null, "2026-01-01T00:00:00Z"]"#;
         assert!(serde_json::from_str::<Goal>(goal).is_ok());
         assert!(from_text::<Goal>(goal).is_err());
         let plan = format!(
@@ -170,7 +170,7 @@ mod tests {
             serde_json::from_str::<Plan>(&plan).is_err(),
             "a goal is a group"
         );
-        let as_list = r#"["waypoint-plan", 1, {}, [], [], [], [], null, null]"#;
+        let as_list = r#"["waypoint-plan", 2, {}, [], [], [], [], null, null, [], null]"#;
         assert!(serde_json::from_str::<Plan>(as_list).is_ok());
         assert!(from_text::<Plan>(as_list).is_err());
     }

@@ -92,7 +92,7 @@ pub struct Plan {
     /// What was removed, and when, so that a merge with a copy that still
     /// has it removes it there too (unless that copy changed it later).
     /// Sorted by id; records older than a year are let go.
-    #[serde(default)]
+    #[serde(deserialize_with = "super::objects::list")]
     pub removed: Vec<Removal>,
     /// When anything in the plan last changed: the newest time in it.
     pub updated_at: Option<Timestamp>,
@@ -163,6 +163,7 @@ pub const REMOVALS_KEPT_SECONDS: i64 = 366 * 86_400;
 
 /// A removed goal, asset, option or check-in: its id and when it went.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Removal {
     pub id: Id,
     pub removed_at: Timestamp,

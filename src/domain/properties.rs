@@ -11,8 +11,8 @@ use super::goals::{GoalTree, Outline, Progress, MAX_DEPTH};
 use super::merge::merge_plans;
 use super::migrate::migrate_to_current;
 use super::plan::*;
-use super::reader::{read_plan, read_plan_bytes};
 use super::rank::{in_outline_order, rank_in_list_order, Rank};
+use super::reader::{read_plan, read_plan_bytes};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {

@@ -13,6 +13,7 @@
 
 use super::plan::{Goal, Id};
 use serde::{Deserialize, Deserializer, Serialize};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -183,6 +184,17 @@ pub fn sibling_order(goal: &Goal) -> (&Rank, &Id) {
 /// that no top-level goal leads to (their parent missing, or a loop) are kept,
 /// last, for the plan's checks to name.
 pub fn in_outline_order(goals: Vec<Goal>) -> Vec<Goal> {
+    let order = outline_positions(&goals);
+    let mut slots: Vec<Option<Goal>> = goals.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|position| slots[position].take().expect("each goal placed once"))
+        .collect()
+}
+
+/// The positions of `goals` in outline order (see [`in_outline_order`]).
+pub fn outline_positions<G: Borrow<Goal>>(goals: &[G]) -> Vec<usize> {
+    let goals: Vec<&Goal> = goals.iter().map(Borrow::borrow).collect();
     let count = goals.len();
     let position_of: HashMap<&Id, usize> = goals
         .iter()
@@ -204,7 +216,7 @@ pub fn in_outline_order(goals: Vec<Goal>) -> Vec<Goal> {
         }
     }
     let by_rank = |positions: &mut Vec<usize>| {
-        positions.sort_by(|&a, &b| sibling_order(&goals[a]).cmp(&sibling_order(&goals[b])));
+        positions.sort_by(|&a, &b| sibling_order(goals[a]).cmp(&sibling_order(goals[b])));
     };
     by_rank(&mut roots);
     for siblings in children.values_mut() {
@@ -223,11 +235,7 @@ pub fn in_outline_order(goals: Vec<Goal>) -> Vec<Goal> {
         }
     }
     order.extend((0..count).filter(|&position| !placed[position]));
-    let mut slots: Vec<Option<Goal>> = goals.into_iter().map(Some).collect();
     order
-        .into_iter()
-        .map(|position| slots[position].take().expect("each goal placed once"))
-        .collect()
 }
 
 /// The position of the first goal out of outline order (not right inside

@@ -12,8 +12,10 @@ use crate::domain::calendar::{Date, FixedOffset, Timestamp};
 use crate::domain::format::{ASSET_STRENGTHS, EXCITEMENT_SCORES, HORIZON_YEARS, SUCCESS_WEIGHTS};
 use crate::domain::plan::{
     Asset, AssetKind, CareerOption, CheckIn, Experiment, Goal, GoalStatus, Id, OptionKind,
-    OptionStatus, ReviewRhythm, RoleModel, SuccessFacet, SuccessMeaning, Vision, VisionVersion,
+    OptionStatus, Removal, ReviewRhythm, RoleModel, SuccessFacet, SuccessMeaning, Vision,
+    VisionVersion,
 };
+use crate::domain::rank::Rank;
 use serde_json::{Map, Value};
 use std::ops::RangeInclusive;
 
@@ -232,7 +234,15 @@ impl<'n> Fields<'n> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(id)) => Some(Id::from(id.as_str())),
-            Some(Value::Number(number)) => Some(Id::from(number.to_string().as_str())),
+            Some(Value::Number(number)) => {
+                let id = number.to_string();
+                self.note(
+                    key,
+                    name,
+                    format!("was the number {id}; it is read as the id “{id}”."),
+                );
+                Some(Id::from(id.as_str()))
+            }
             Some(other) => {
                 self.note(
                     key,
@@ -301,6 +311,32 @@ impl<'n> Fields<'n> {
             }
             Some(other) => vec![self.as_text(key, name, other)],
         }
+    }
+
+    /// A goal's place among its siblings; `None`, noted, when missing or
+    /// not a rank.
+    fn rank(&mut self, map: &Map<String, Value>) -> Option<Rank> {
+        const NAME: &str = "place among its siblings";
+        let said = match map.get("rank") {
+            Some(Value::String(text)) => match Rank::parse(text) {
+                Some(rank) => return Some(rank),
+                None => format!(
+                    "was {}, which Waypoint can't read as a place; the goal keeps its place in \
+                     the list.",
+                    excerpt(&Value::String(text.clone()))
+                ),
+            },
+            None | Some(Value::Null) => {
+                "was not given; the goal keeps its place in the list.".to_owned()
+            }
+            Some(other) => format!(
+                "was {}, which Waypoint can't read as a place; the goal keeps its place in the \
+                 list.",
+                excerpt(other)
+            ),
+        };
+        self.note("rank", NAME, said);
+        None
     }
 
     fn found_time(&self, map: &Map<String, Value>, key: &str) -> Found<Timestamp> {
@@ -1083,6 +1119,8 @@ fn experiment(value: Option<&Value>, fields: &mut Fields) -> Experiment {
 const GOAL_FIELDS: &[&str] = &[
     "id",
     "parent",
+    "wanted_parent",
+    "rank",
     "title",
     "status",
     "target_date",
@@ -1094,19 +1132,23 @@ const GOAL_FIELDS: &[&str] = &[
     "updated_at",
 ];
 
+/// A goal, and whether it had a place among its siblings (its rank); one
+/// without is given a place by `mend`, once its siblings are known.
 pub(super) fn goal(
     value: &Value,
     notes: &mut Vec<Note>,
     at: usize,
     fallback: Timestamp,
-) -> Option<Goal> {
+) -> Option<(Goal, bool)> {
     let mut fields = Fields::new(notes, Subject::Goal(at), &format!("goals[{at}]"));
     let map = match value {
         Value::Object(map) => map,
         other => {
-            return not_an_object(other, &mut fields, "a goal", |title| Goal {
+            let goal = not_an_object(other, &mut fields, "a goal", |title| Goal {
                 id: Id::from(""),
                 parent: None,
+                wanted_parent: None,
+                rank: Rank::first(),
                 title,
                 status: GoalStatus::Open,
                 target_date: None,
@@ -1116,16 +1158,19 @@ pub(super) fn goal(
                 dropped_reason: None,
                 from_option: None,
                 updated_at: fallback,
-            })
+            });
+            return goal.map(|goal| (goal, false));
         }
     };
     fields.check_known(map, GOAL_FIELDS);
+    let rank = fields.rank(map);
+    let ranked = rank.is_some();
     let statuses = Choices {
         all: &GoalStatus::ALL,
         key: GoalStatus::key,
         label: GoalStatus::label,
     };
-    Some(Goal {
+    let goal = Goal {
         id: fields.id(map),
         parent: fields.link(
             map,
@@ -1133,6 +1178,13 @@ pub(super) fn goal(
             "place in the tree",
             "it is now a long-term goal.",
         ),
+        wanted_parent: fields.link(
+            map,
+            "wanted_parent",
+            "place another device gave it",
+            "it stays where it is.",
+        ),
+        rank: rank.unwrap_or_else(Rank::first),
         title: fields.text(map, "title", "title"),
         status: fields
             .choice(map, "status", "status", statuses, Some(GoalStatus::Open))
@@ -1161,7 +1213,8 @@ pub(super) fn goal(
             &[("created_at", "creation time")],
             fallback,
         ),
-    })
+    };
+    Some((goal, ranked))
 }
 
 const CHECK_IN_FIELDS: &[&str] = &[
@@ -1173,6 +1226,7 @@ const CHECK_IN_FIELDS: &[&str] = &[
     "created_at",
     "vision_still_right",
     "changes",
+    "updated_at",
 ];
 
 pub(super) fn check_in(
@@ -1194,6 +1248,7 @@ pub(super) fn check_in(
                 created_at: fallback,
                 vision_still_right: None,
                 changes: Vec::new(),
+                updated_at: None,
             })
         }
     };
@@ -1239,7 +1294,82 @@ pub(super) fn check_in(
             "answer to “Is the vision still right?”",
         ),
         changes: fields.texts(map, "changes", "record of what it changed"),
+        updated_at: fields.optional_time(map, "updated_at", "time of its last change"),
     })
+}
+
+const REMOVAL_FIELDS: &[&str] = &["id", "removed_at", "parent"];
+
+/// A record of a removed item. It holds none of the person's words, so one
+/// that can't be read is let go, with a note: the worst that follows is that
+/// a merge with an older copy brings that item back.
+pub(super) fn removal(value: &Value, notes: &mut Vec<Note>, at: usize) -> Option<Removal> {
+    let mut fields = Fields::new(notes, Subject::Plan, &format!("removed[{at}]"));
+    let record = match value {
+        Value::Object(map) => map,
+        other => {
+            fields.note_item(
+                "",
+                format!(
+                    "listed {} among the removed items, which is not a record of one; it was \
+                     let go.",
+                    excerpt(other)
+                ),
+            );
+            return None;
+        }
+    };
+    fields.check_known(record, REMOVAL_FIELDS);
+    let id = match record.get("id") {
+        Some(Value::String(id)) if !id.is_empty() => Some(Id::from(id.as_str())),
+        Some(Value::Number(number)) => {
+            let id = number.to_string();
+            fields.note_item(
+                "id",
+                format!(
+                    "had a record of a removed item whose id was the number {id}; it is read \
+                     as the id “{id}”."
+                ),
+            );
+            Some(Id::from(id.as_str()))
+        }
+        _ => None,
+    };
+    let removed_at = match fields.found_time(record, "removed_at") {
+        Found::Read(time) => Some(time),
+        _ => None,
+    };
+    let at_fault = if id.is_none() { "id" } else { "removed_at" };
+    match (id, removed_at) {
+        (Some(id), Some(removed_at)) => Some(Removal {
+            id,
+            removed_at,
+            parent: match record.get("parent") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(id)) => Some(Id::from(id.as_str())),
+                Some(other) => {
+                    fields.note_item(
+                        "parent",
+                        format!(
+                            "had a record of a removed goal whose place in the tree was {}, not \
+                             an id; that place was left out.",
+                            excerpt(other)
+                        ),
+                    );
+                    None
+                }
+            },
+        }),
+        _ => {
+            fields.note_item(
+                at_fault,
+                "had a record of a removed item without the item's id or the time it was \
+                 removed; the record was let go."
+                    .into(),
+            );
+            None
+        }
+    }
 }
 
 pub(super) fn review_rhythm(value: &Value, fields: &mut Fields) -> Option<ReviewRhythm> {
@@ -1254,9 +1384,13 @@ pub(super) fn review_rhythm(value: &Value, fields: &mut Fields) -> Option<Review
     fields.choice(&map, "review_rhythm", "review rhythm", rhythms, None)
 }
 
-pub(super) fn plan_updated_at(value: &Value, fields: &mut Fields) -> Option<Timestamp> {
-    let map: Map<String, Value> = [("updated_at".to_owned(), value.clone())]
-        .into_iter()
-        .collect();
-    fields.optional_time(&map, "updated_at", "time of its last change")
+/// One of the plan's own times (`updated_at`, `review_rhythm_updated_at`).
+pub(super) fn plan_time(
+    key: &str,
+    name: &'static str,
+    value: &Value,
+    fields: &mut Fields,
+) -> Option<Timestamp> {
+    let map: Map<String, Value> = [(key.to_owned(), value.clone())].into_iter().collect();
+    fields.optional_time(&map, key, name)
 }

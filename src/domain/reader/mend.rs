@@ -12,7 +12,14 @@
 //!    a long-term goal;
 //! 6. a goal nested deeper than the plan's levels is lifted to the deepest
 //!    level, under the nearest goal above it that has room;
-//! 7. a score or weight out of range is brought within it.
+//! 7. a score or weight out of range is brought within it;
+//! 8. a goal without a place among its siblings (a rank) gets one where the
+//!    list has it, its siblings ranked again in the list's order.
+//!
+//! Then, without notes, since the person's plan is the same either way: the
+//! goals are put in outline order (a file may list them in any), and the
+//! records of removed items sorted by id, the newest of any item's two
+//! kept, and the record of an item the plan still has let go.
 //!
 //! New ids are `<kind>-repaired-<n>`, the first such not yet in the plan, so
 //! the same text always reads the same.
@@ -24,7 +31,8 @@ use crate::domain::format::{
     SUCCESS_WEIGHTS,
 };
 use crate::domain::goals::MAX_DEPTH;
-use crate::domain::plan::{Asset, CareerOption, Goal, Id, Plan};
+use crate::domain::plan::{Asset, CareerOption, Goal, Id, Plan, Removal};
+use crate::domain::rank::{outline_positions, Rank};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::RangeInclusive;
 
@@ -36,13 +44,18 @@ pub(super) struct Mended {
     pub(super) options_from: Vec<usize>,
     pub(super) goals_from: Vec<usize>,
     pub(super) check_ins_from: Vec<usize>,
+    /// The places in the text of the removal records, and of the goals that
+    /// had no rank, kept for the mending of a plan as read.
+    removed_from: Vec<usize>,
+    unranked: Vec<usize>,
 }
 
 /// Mends what needs it; a plan read as it keeps every rule (nearly every
-/// plan, and the check is a fraction of the mending's work) is taken as it is.
+/// plan, and the check is a fraction of the mending's work) and whose goals
+/// all had ranks is taken as it is.
 pub(super) fn mend(parts: Parts, notes: &mut Vec<Note>) -> Result<Mended, PlanFileError> {
     let as_read = Mended::as_read(parts);
-    if check_integrity(&as_read.plan).is_ok() {
+    if as_read.unranked.is_empty() && check_integrity(&as_read.plan).is_ok() {
         return Ok(as_read);
     }
     let mended = mend_all(as_read.into_parts(), notes);
@@ -57,6 +70,7 @@ impl Mended {
         let (options_from, options) = split_places(parts.options);
         let (goals_from, goals) = split_places(parts.goals);
         let (check_ins_from, check_ins) = split_places(parts.check_ins);
+        let (removed_from, removed) = split_places(parts.removed);
         Self {
             plan: Plan {
                 vision: parts.vision,
@@ -65,6 +79,8 @@ impl Mended {
                 goals,
                 check_ins,
                 review_rhythm: parts.review_rhythm,
+                review_rhythm_updated_at: parts.review_rhythm_updated_at,
+                removed,
                 updated_at: parts.updated_at,
                 ..Plan::default()
             },
@@ -72,6 +88,8 @@ impl Mended {
             options_from,
             goals_from,
             check_ins_from,
+            removed_from,
+            unranked: parts.unranked,
         }
     }
 
@@ -82,6 +100,8 @@ impl Mended {
             options_from,
             goals_from,
             check_ins_from,
+            removed_from,
+            unranked,
         } = self;
         Parts {
             vision: plan.vision,
@@ -90,7 +110,10 @@ impl Mended {
             goals: goals_from.into_iter().zip(plan.goals).collect(),
             check_ins: check_ins_from.into_iter().zip(plan.check_ins).collect(),
             review_rhythm: plan.review_rhythm,
+            review_rhythm_updated_at: plan.review_rhythm_updated_at,
+            removed: removed_from.into_iter().zip(plan.removed).collect(),
             updated_at: plan.updated_at,
+            unranked,
         }
     }
 }
@@ -149,6 +172,17 @@ fn mend_all(parts: Parts, notes: &mut Vec<Note>) -> Mended {
         notes,
     );
     let empty = Id::from("");
+    for (at, goal) in &mut goals {
+        if goal.wanted_parent.as_ref() == Some(&empty) {
+            goal.wanted_parent = None;
+            notes.push(Note::new(
+                Subject::Goal(*at),
+                format!("goals[{at}].wanted_parent"),
+                Some("place another device gave it"),
+                "named no goal; it stays where it is.".into(),
+            ));
+        }
+    }
     for (_, goal) in &mut goals {
         follow_empty(&mut goal.parent, &empty, &first_empty_goal);
         follow_empty(&mut goal.from_option, &empty, &first_empty_option);
@@ -165,10 +199,15 @@ fn mend_all(parts: Parts, notes: &mut Vec<Note>) -> Mended {
 
     drop_missing_links(&mut options, &assets, &mut goals, notes);
     mend_tree(&mut goals, notes);
+    if !parts.unranked.is_empty() {
+        rank_in_list_order(&mut goals, &parts.unranked);
+    }
+    let goals = in_outline_order(goals);
 
     let mut plan = Plan {
         vision: parts.vision,
         review_rhythm: parts.review_rhythm,
+        review_rhythm_updated_at: parts.review_rhythm_updated_at,
         updated_at: parts.updated_at,
         ..Plan::default()
     };
@@ -180,6 +219,7 @@ fn mend_all(parts: Parts, notes: &mut Vec<Note>) -> Mended {
     plan.goals = list;
     let (check_ins_from, list) = split_places(check_ins);
     plan.check_ins = list;
+    plan.removed = records_in_order(parts.removed, &plan, notes);
     mend_ranges(&mut plan, &assets_from, notes);
     Mended {
         plan,
@@ -187,7 +227,95 @@ fn mend_all(parts: Parts, notes: &mut Vec<Note>) -> Mended {
         options_from,
         goals_from,
         check_ins_from,
+        removed_from: Vec::new(),
+        unranked: Vec::new(),
     }
+}
+
+/// Ranks again, in the order the list has them, the siblings of each goal
+/// that had no rank (`unranked`, by place in the text).
+fn rank_in_list_order(goals: &mut [(usize, Goal)], unranked: &[usize]) {
+    let unranked: HashSet<usize> = unranked.iter().copied().collect();
+    let parents: HashSet<Option<Id>> = goals
+        .iter()
+        .filter(|(at, _)| unranked.contains(at))
+        .map(|(_, goal)| goal.parent.clone())
+        .collect();
+    for parent in parents {
+        let siblings: Vec<usize> = (0..goals.len())
+            .filter(|&position| goals[position].1.parent == parent)
+            .collect();
+        for (position, rank) in siblings.iter().zip(Rank::spread(siblings.len())) {
+            goals[*position].1.rank = rank;
+        }
+    }
+}
+
+/// The goals in outline order, each with its place in the text.
+fn in_outline_order(goals: Vec<(usize, Goal)>) -> Vec<(usize, Goal)> {
+    let order = {
+        let just_goals: Vec<&Goal> = goals.iter().map(|(_, goal)| goal).collect();
+        outline_positions(&just_goals)
+    };
+    let mut slots: Vec<Option<(usize, Goal)>> = goals.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|position| slots[position].take().expect("each goal placed once"))
+        .collect()
+}
+
+/// The removal records sorted by id, the newest of an item's two, none for
+/// an item the plan has.
+fn records_in_order(
+    records: Vec<(usize, Removal)>,
+    plan: &Plan,
+    notes: &mut Vec<Note>,
+) -> Vec<Removal> {
+    let mut records: Vec<Removal> = records
+        .into_iter()
+        .filter_map(|(at, mut record)| {
+            if record
+                .parent
+                .as_ref()
+                .is_some_and(|parent| parent.as_str().is_empty())
+            {
+                record.parent = None;
+                notes.push(Note::new(
+                    Subject::Plan,
+                    format!("removed[{at}].parent"),
+                    None,
+                    "had a record of a removed goal whose place in the tree named no goal; that \
+                     place was left out."
+                        .into(),
+                ));
+            }
+            if record.id.as_str().is_empty() {
+                notes.push(Note::new(
+                    Subject::Plan,
+                    format!("removed[{at}].id"),
+                    None,
+                    "had a record of a removed item without the item's id; the record was let go."
+                        .into(),
+                ));
+                return None;
+            }
+            Some(record)
+        })
+        .collect();
+    records.sort_by(|a, b| a.id.cmp(&b.id).then(b.removed_at.cmp(&a.removed_at)));
+    records.dedup_by(|later, first| later.id == first.id);
+    if !records.is_empty() {
+        let present: HashSet<&Id> = plan
+            .goals
+            .iter()
+            .map(|goal| &goal.id)
+            .chain(plan.assets.iter().map(|asset| &asset.id))
+            .chain(plan.options.iter().map(|option| &option.id))
+            .chain(plan.check_ins.iter().map(|check_in| &check_in.id))
+            .collect();
+        records.retain(|record| !present.contains(&record.id));
+    }
+    records
 }
 
 /// The places in the text, and the items, as two lists.

@@ -24,7 +24,8 @@ use super::format::{check_integrity, PlanFileError, MAX_PLAN_FILE_BYTES};
 use super::migrate::migrate_to_current;
 use super::objects;
 use super::plan::{
-    Asset, CareerOption, CheckIn, Goal, Plan, ReviewRhythm, Vision, FORMAT_ID, SCHEMA_VERSION,
+    Asset, CareerOption, CheckIn, Goal, Plan, Removal, ReviewRhythm, Vision, FORMAT_ID,
+    SCHEMA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -146,7 +147,12 @@ struct Parts {
     goals: Vec<(usize, Goal)>,
     check_ins: Vec<(usize, CheckIn)>,
     review_rhythm: Option<ReviewRhythm>,
+    review_rhythm_updated_at: Option<Timestamp>,
+    removed: Vec<(usize, Removal)>,
     updated_at: Option<Timestamp>,
+    /// The places in the text of goals that had no place among their
+    /// siblings (no rank).
+    unranked: Vec<usize>,
 }
 
 /// Where the goals stand: not yet split into items, split (each item's
@@ -269,6 +275,7 @@ impl PlanReader {
             ("options", "options"),
             ("goals", "goals"),
             ("check_ins", "check-ins"),
+            ("removed", "removed items"),
             ("updated_at", "time of its last change"),
         ] {
             if !top.contains_key(key) {
@@ -313,9 +320,25 @@ impl PlanReader {
                 )
             })?;
         }
+        if let Some(raw) = top.get("review_rhythm_updated_at") {
+            parts.review_rhythm_updated_at = read_part(raw, |value| {
+                fields::plan_time(
+                    "review_rhythm_updated_at",
+                    "time its review rhythm was chosen",
+                    value,
+                    &mut fields::Fields::new(&mut notes, Subject::Plan, ""),
+                )
+            })?;
+        }
+        if let Some(raw) = top.get("removed") {
+            parts.removed =
+                read_list(raw, "removed", "removed items", &mut notes, fields::removal)?;
+        }
         if let Some(raw) = top.get("updated_at") {
             parts.updated_at = read_part(raw, |value| {
-                fields::plan_updated_at(
+                fields::plan_time(
+                    "updated_at",
+                    "time of its last change",
                     value,
                     &mut fields::Fields::new(&mut notes, Subject::Plan, ""),
                 )
@@ -369,7 +392,7 @@ impl PlanReader {
         for (at, &(start, end)) in spans.iter().enumerate().take(to).skip(self.next_goal) {
             let text = &self.text[start..end];
             let goal = match objects::from_text::<Goal>(text) {
-                Ok(goal) => Some(goal),
+                Ok(goal) => Some((goal, true)),
                 Err(_) => match parse_value(raw_of(text)) {
                     Ok(value) => fields::goal(&value, &mut self.notes, at, self.fallback_time),
                     Err(problem) => {
@@ -378,7 +401,10 @@ impl PlanReader {
                     }
                 },
             };
-            if let Some(goal) = goal {
+            if let Some((goal, ranked)) = goal {
+                if !ranked {
+                    self.parts.unranked.push(at);
+                }
                 self.parts.goals.push((at, goal));
             }
         }
@@ -432,6 +458,8 @@ const PLAN_FIELDS: &[&str] = &[
     "goals",
     "check_ins",
     "review_rhythm",
+    "review_rhythm_updated_at",
+    "removed",
     "updated_at",
 ];
 

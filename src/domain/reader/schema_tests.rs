@@ -10,6 +10,7 @@ use super::{read_plan, ReadPlan};
 use crate::domain::calendar::{Date, Timestamp};
 use crate::domain::format::{check_integrity, to_file_text, PlanFileError};
 use crate::domain::plan::*;
+use crate::domain::rank::Rank;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
@@ -25,9 +26,11 @@ fn full_plan() -> Plan {
         weight,
         words: words.into(),
     };
-    let goal = |id: &str, parent: Option<&str>| Goal {
+    let goal = |id: &str, parent: Option<&str>, rank: &str| Goal {
         id: Id::from(id),
         parent: parent.map(Id::from),
+        wanted_parent: None,
+        rank: Rank::parse(rank).unwrap(),
         title: format!("Goal {id}"),
         status: GoalStatus::Open,
         target_date: None,
@@ -97,18 +100,20 @@ fn full_plan() -> Plan {
         goals: vec![
             Goal {
                 from_option: Some(Id::from("o-1")),
-                ..goal("g-1", None)
+                ..goal("g-1", None, "V")
             },
             Goal {
                 target_date: Date::parse("2027-05-01"),
                 status: GoalStatus::Done,
                 completed_at: Some(at(6)),
-                ..goal("g-2", Some("g-1"))
+                // Another device put it under a goal removed here.
+                wanted_parent: Some(Id::from("g-9")),
+                ..goal("g-2", Some("g-1"), "V")
             },
             Goal {
                 status: GoalStatus::Dropped,
                 dropped_reason: Some("No longer needed".into()),
-                ..goal("g-3", Some("g-1"))
+                ..goal("g-3", Some("g-1"), "W")
             },
         ],
         check_ins: vec![CheckIn {
@@ -120,8 +125,22 @@ fn full_plan() -> Plan {
             created_at: at(7),
             vision_still_right: Some(true),
             changes: vec!["Added a step".into()],
+            updated_at: Some(at(7)),
         }],
         review_rhythm: Some(ReviewRhythm::Weekly),
+        review_rhythm_updated_at: Some(at(7)),
+        removed: vec![
+            Removal {
+                id: Id::from("a-9"),
+                removed_at: at(6),
+                parent: None,
+            },
+            Removal {
+                id: Id::from("g-9"),
+                removed_at: at(6),
+                parent: Some(Id::from("g-1")),
+            },
+        ],
         updated_at: Some(at(8)),
         ..Plan::default()
     }
@@ -433,8 +452,9 @@ fn some_value_of(schema: &Value) -> Value {
 }
 
 /// Whether `text` matches `pattern`, for the few forms the schema's patterns
-/// use: `^…$`, literal characters (`\.` for a dot), `[0-9]`, `{n}`, `+`, and
-/// an optional group `(…)?`.
+/// use: `^…$`, literal characters (`\.` for a dot), classes of characters
+/// and ranges (`[0-9]`, `[1-9A-Za-z]`), `{n}`, `+`, `*`, and an optional
+/// group `(…)?`.
 fn matches(pattern: &str, text: &str) -> bool {
     let inner = pattern
         .strip_prefix('^')
@@ -446,7 +466,12 @@ fn matches(pattern: &str, text: &str) -> bool {
 
 #[derive(Clone, Debug)]
 enum Atom {
-    Digit { least: usize, most: usize },
+    /// One of the ranges of bytes, `least` to `most` times.
+    Class {
+        ranges: Vec<(u8, u8)>,
+        least: usize,
+        most: usize,
+    },
     Literal(u8),
     Optional(Vec<Atom>),
 }
@@ -458,13 +483,18 @@ fn atoms(pattern: &str) -> Vec<Atom> {
     while at < bytes.len() {
         let atom = match bytes[at] {
             b'[' => {
-                assert_eq!(
-                    &bytes[at..at + 5],
-                    b"[0-9]",
-                    "only [0-9] is known here: {pattern}"
+                let close = at + pattern[at..].find(']').expect("a class closes");
+                let class = &bytes[at + 1..close];
+                assert!(
+                    class.len().is_multiple_of(3) && class.chunks(3).all(|range| range[1] == b'-'),
+                    "only ranges such as [0-9A-Z] are known here: {pattern}"
                 );
-                at += 5;
-                Atom::Digit { least: 1, most: 1 }
+                at = close + 1;
+                Atom::Class {
+                    ranges: class.chunks(3).map(|range| (range[0], range[2])).collect(),
+                    least: 1,
+                    most: 1,
+                }
             }
             b'\\' => {
                 at += 2;
@@ -492,19 +522,21 @@ fn atoms(pattern: &str) -> Vec<Atom> {
             }
         };
         let atom = match (atom, bytes.get(at)) {
-            (Atom::Digit { .. }, Some(b'{')) => {
+            (Atom::Class { ranges, .. }, Some(b'{')) => {
                 let close = at + pattern[at..].find('}').unwrap();
                 let count: usize = pattern[at + 1..close].parse().unwrap();
                 at = close + 1;
-                Atom::Digit {
+                Atom::Class {
+                    ranges,
                     least: count,
                     most: count,
                 }
             }
-            (Atom::Digit { .. }, Some(b'+')) => {
+            (Atom::Class { ranges, .. }, Some(quantifier @ (b'+' | b'*'))) => {
                 at += 1;
-                Atom::Digit {
-                    least: 1,
+                Atom::Class {
+                    ranges,
+                    least: usize::from(*quantifier == b'+'),
                     most: usize::MAX,
                 }
             }
@@ -521,9 +553,15 @@ fn match_from(atoms: &[Atom], text: &[u8]) -> bool {
     };
     match first {
         Atom::Literal(byte) => text.first() == Some(byte) && match_from(rest, &text[1..]),
-        Atom::Digit { least, most } => {
-            let digits = text.iter().take_while(|byte| byte.is_ascii_digit()).count();
-            (*least..=digits.min(*most))
+        Atom::Class {
+            ranges,
+            least,
+            most,
+        } => {
+            let in_class =
+                |byte: &&u8| ranges.iter().any(|(low, high)| (low..=high).contains(byte));
+            let run = text.iter().take_while(in_class).count();
+            (*least..=run.min(*most))
                 .rev()
                 .any(|count| match_from(rest, &text[count..]))
         }

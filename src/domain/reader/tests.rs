@@ -609,7 +609,7 @@ fn a_refusal_names_where_the_text_came_from() {
     let newer = PlanFileError::NewerVersion { found: 3 }.explain(Origin::File);
     assert_eq!(
         newer.detail.as_deref(),
-        Some("Plan format version 3; this Waypoint reads up to version 1.")
+        Some("Plan format version 3; this Waypoint reads up to version 2.")
     );
 }
 

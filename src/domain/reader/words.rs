@@ -219,16 +219,18 @@ impl fmt::Display for PlanFileError {
                 )
             }
             Self::OutOfOrder { goal } => {
-                write!(f, "a goal (“{goal}”) would be out of its place in the outline.")
+                write!(
+                    f,
+                    "a goal (“{goal}”) would be out of its place in the outline."
+                )
             }
             Self::RemovalsOutOfOrder { id } => write!(
                 f,
                 "the list of removed items would be out of order at “{id}”."
             ),
-            Self::RemovedYetPresent { id } => write!(
-                f,
-                "“{id}” would be both in the plan and listed as removed."
-            ),
+            Self::RemovedYetPresent { id } => {
+                write!(f, "“{id}” would be both in the plan and listed as removed.")
+            }
             other => f.write_str(&other.explain(Origin::File).message),
         }
     }
