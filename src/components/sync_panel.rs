@@ -6,9 +6,11 @@
 //! download, so it works in every browser, phones included.
 
 use crate::clock;
+use crate::components::repairs::RepairList;
 use crate::domain::calendar::{TimeZone, Timestamp};
-use crate::domain::format::{parse_plan, to_file_text, PlanFileError, MAX_PLAN_FILE_BYTES};
+use crate::domain::format::{to_file_text, PlanFileError, MAX_PLAN_FILE_BYTES};
 use crate::domain::merge::{Conflict, ItemKind, MergeReport, Outcome};
+use crate::domain::reader::{read_plan, Origin, Repair};
 use crate::domain::stamps::newest_time;
 use crate::download::download_text;
 use crate::import_flow::{use_import_flow, ReplaceError};
@@ -38,6 +40,8 @@ enum SyncState {
         step: Option<StepId>,
         /// Whether the merged plan was downloaded to go back to the file.
         downloaded: bool,
+        /// What the careful reader mended in the file before merging it.
+        repairs: Vec<Repair>,
     },
 }
 
@@ -50,12 +54,13 @@ pub fn SyncPanel() -> impl IntoView {
     let file_input_ref = NodeRef::<html::Input>::new();
 
     let sync_with_text = move |source: String, text: String| {
-        let theirs = match parse_plan(&text) {
-            Ok(plan) => plan,
+        // Read like any file: what can be mended is, and said below.
+        let (theirs, repairs) = match read_plan(&text) {
+            Ok(read) => (read.plan, read.repairs),
             Err(problem) => {
                 set_state.set(SyncState::Refused {
                     source,
-                    problem: problem.to_string(),
+                    problem: problem.explain(Origin::File).message,
                 });
                 return;
             }
@@ -78,8 +83,9 @@ pub fn SyncPanel() -> impl IntoView {
                 return;
             }
         };
-        // The file needs the merged plan only if it lacks something.
-        let downloaded = merged != theirs
+        // The file needs the merged plan only if it lacks something, or
+        // was mended on the way in.
+        let downloaded = (merged != theirs || !repairs.is_empty())
             && download_text(&source, "application/json", &to_file_text(&merged)).is_ok();
         let record = ByHandSync {
             file_name: source.clone(),
@@ -94,6 +100,7 @@ pub fn SyncPanel() -> impl IntoView {
             report,
             step,
             downloaded,
+            repairs,
         });
     };
 
@@ -197,7 +204,7 @@ pub fn SyncPanel() -> impl IntoView {
                             };
                             Some(sync_done(store, source, report, Some(id), undone, downloaded))
                         }
-                        (None, SyncState::Done { source, report, step: None, downloaded }) => {
+                        (None, SyncState::Done { source, report, step: None, downloaded, .. }) => {
                             Some(sync_done(store, source, report, None, false, Some(downloaded)))
                         }
                         _ => None,
@@ -205,13 +212,19 @@ pub fn SyncPanel() -> impl IntoView {
                 }}
             </div>
             {move || match state.get() {
+                SyncState::Done { source, repairs, .. } if !repairs.is_empty() => Some(view! {
+                    <div class="notice">
+                        <h3>{format!("{source} needed repairs before it was merged")}</h3>
+                        <RepairList repairs=repairs where_label="Where in the file" />
+                    </div>
+                }.into_any()),
                 SyncState::Refused { source, problem } => Some(view! {
                     <div class="notice notice--error" role="alert">
                         <h3>{format!("Could not sync with {source}")}</h3>
                         <p>{problem}</p>
                         <p>"Your plan has not changed."</p>
                     </div>
-                }),
+                }.into_any()),
                 _ => None,
             }}
         </section>

@@ -4,7 +4,14 @@
 // newer change and names the conflict, and Undo takes the sync back.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { addChildren, addLongTermGoal, expectSaved, openSection, storedPlanText } from './helpers.mjs';
+import {
+  addChildren,
+  addLongTermGoal,
+  expectSaved,
+  openGoalDetails,
+  openSection,
+  storedPlanText,
+} from './helpers.mjs';
 
 const FILE = 'plan.json';
 
@@ -67,6 +74,7 @@ test('two devices sync through one file: removals stay removed and the newer cha
   await phone.clock.setSystemTime(new Date('2026-11-02T10:20:00Z'));
   await openSection(phone, 'Goals');
   await phone.getByRole('textbox', { name: 'Short-term goal title' }).fill('Publish three papers');
+  await openGoalDetails(phone, 'Learn to sail');
   await phone.getByRole('button', { name: 'Remove Learn to sail' }).click();
   await expect(phone.getByRole('textbox', { name: 'Long-term goal title' })).toHaveCount(1);
   await expectSaved(phone);
@@ -122,4 +130,28 @@ test('a file that is not a plan is refused and the plan stays as it was', async 
   await expect(alert).toContainText('Could not sync with notes.json');
   await expect(alert).toContainText('Your plan has not changed.');
   expect(await storedPlanText(page)).toBe(before);
+});
+
+test('a shared file that breaks a rule is mended, merged, and the repair is said', async ({ page }) => {
+  await page.goto('./#/goals');
+  await addLongTermGoal(page, 'Earn a teaching post');
+  await expectSaved(page);
+  // Another device's file, edited by hand: its excitement score is out of range.
+  const file = JSON.parse(await storedPlanText(page));
+  file.vision.statement = 'Teach data science at a university';
+  file.vision.excitement = 11;
+  file.vision.updated_at = '2030-01-01T00:00:00Z';
+  await openSection(page, 'Data');
+  const download = page.waitForEvent('download');
+  await page.getByLabel('Sync with a file…').setInputFiles({
+    name: FILE,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(syncStatus(page)).toContainText(`Synced with ${FILE}`);
+  await expect(page.getByRole('heading', { name: `${FILE} needed repairs before it was merged` })).toBeVisible();
+  await expect(page.getByText("The vision's excitement score was 11")).toBeVisible();
+  const merged = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  expect(merged.vision.statement).toBe('Teach data science at a university');
+  expect(merged.vision.excitement).toBe(10);
 });
