@@ -32,6 +32,7 @@ use super::plan::{
 };
 use super::rank::in_outline_order;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The kinds of thing a merge reports on, as the app names them.
@@ -109,8 +110,10 @@ trait Versioned: Clone + PartialEq + Serialize {
     fn changed_at(&self) -> Timestamp;
     fn title(&self) -> String;
     /// The version as its device made it (for a goal: where it wants to be).
-    fn as_made(&self) -> Self {
-        self.clone()
+    /// Borrowed where that is the item itself, as it nearly always is: a
+    /// merge of tens of thousands of goals copies each only once.
+    fn as_made(&self) -> Cow<'_, Self> {
+        Cow::Borrowed(self)
     }
 }
 
@@ -125,12 +128,15 @@ impl Versioned for Goal {
     fn title(&self) -> String {
         self.title.trim().to_owned()
     }
-    fn as_made(&self) -> Self {
-        let mut made = self.clone();
-        if let Some(wanted) = made.wanted_parent.take() {
-            made.parent = Some(wanted);
+    fn as_made(&self) -> Cow<'_, Self> {
+        match &self.wanted_parent {
+            None => Cow::Borrowed(self),
+            Some(wanted) => Cow::Owned(Goal {
+                parent: Some(wanted.clone()),
+                wanted_parent: None,
+                ..self.clone()
+            }),
         }
-        made
     }
 }
 
@@ -182,11 +188,14 @@ fn item_of<T: Versioned>(version: &T) -> Item {
 }
 
 /// Whether `challenger` beats `holder`: changed later, or, changed at the
-/// same time, greater in content (an order both devices agree on).
-fn newer<K: Ord, T: Serialize>(challenger: (K, &T), holder: (K, &T)) -> bool {
+/// same time, greater in content (an order both devices agree on). The same
+/// version on both sides, by far the most common case, is settled without
+/// writing either out.
+fn newer<K: Ord, T: PartialEq + Serialize>(challenger: (K, &T), holder: (K, &T)) -> bool {
     match challenger.0.cmp(&holder.0) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal if challenger.1 == holder.1 => false,
         std::cmp::Ordering::Equal => content(challenger.1) > content(holder.1),
     }
 }
@@ -341,11 +350,15 @@ fn merge_list<T: Versioned>(
 ) -> Vec<T> {
     let mine_by_id: HashMap<&Id, &T> = mine.iter().map(|item| (item.id(), item)).collect();
     let other_by_id: HashMap<&Id, &T> = other.iter().map(|item| (item.id(), item)).collect();
-    let mut newest: BTreeMap<&Id, T> = BTreeMap::new();
+    let mut newest: BTreeMap<&Id, Cow<T>> = BTreeMap::new();
     for item in mine.iter().chain(other) {
         let made = item.as_made();
         match newest.get(item.id()) {
-            Some(kept) if !newer((made.changed_at(), &made), (kept.changed_at(), kept)) => {}
+            Some(kept)
+                if !newer(
+                    (made.changed_at(), made.as_ref()),
+                    (kept.changed_at(), kept.as_ref()),
+                ) => {}
             _ => {
                 newest.insert(item.id(), made);
             }
@@ -360,10 +373,10 @@ fn merge_list<T: Versioned>(
         let there = other_by_id.get(id).map(|item| item.as_made());
         if !stays {
             if let Some(here) = &here {
-                report.removed.push(item_of(here));
+                report.removed.push(item_of(here.as_ref()));
                 if changed_since(here.changed_at()) {
                     report.conflicts.push(Conflict {
-                        item: item_of(here),
+                        item: item_of(here.as_ref()),
                         outcome: Outcome::RemovedThere,
                     });
                 }
@@ -372,14 +385,14 @@ fn merge_list<T: Versioned>(
         }
         match (&here, &there) {
             (None, _) => {
-                report.added.push(item_of(&version));
+                report.added.push(item_of(version.as_ref()));
                 // A record of an item the other copy has, and this one does
                 // not, is this device's own removal.
                 if record.is_some_and(|record| changed_since(record.removed_at))
                     && changed_since(version.changed_at())
                 {
                     report.conflicts.push(Conflict {
-                        item: item_of(&version),
+                        item: item_of(version.as_ref()),
                         outcome: Outcome::BackFromThere,
                     });
                 }
@@ -389,19 +402,19 @@ fn merge_list<T: Versioned>(
                     report.kept_mine += 1;
                     Outcome::KeptThis
                 } else {
-                    report.changed.push(item_of(&version));
+                    report.changed.push(item_of(version.as_ref()));
                     Outcome::KeptOther
                 };
                 if changed_since(here.changed_at()) && changed_since(there.changed_at()) {
                     report.conflicts.push(Conflict {
-                        item: item_of(&version),
+                        item: item_of(version.as_ref()),
                         outcome,
                     });
                 }
             }
             _ => {}
         }
-        kept.push(version);
+        kept.push(version.into_owned());
     }
     kept
 }
@@ -573,17 +586,18 @@ fn place_goals(goals: Vec<Goal>, records: &BTreeMap<Id, Removal>) -> Vec<Goal> {
         .collect();
     break_loops(&goals, &mut parents);
     keep_within_depth(&goals, &mut parents);
-    let placed: Vec<Goal> = goals
+    let placed_under: Vec<Option<Id>> = parents
         .iter()
-        .zip(&parents)
-        .map(|(goal, parent)| {
-            let parent = parent.map(|position| goals[position].id.clone());
-            let mut placed = goal.clone();
+        .map(|parent| parent.map(|position| goals[position].id.clone()))
+        .collect();
+    let placed: Vec<Goal> = goals
+        .into_iter()
+        .zip(placed_under)
+        .map(|(mut goal, parent)| {
             if parent != goal.parent {
-                placed.wanted_parent = goal.parent.clone();
-                placed.parent = parent;
+                goal.wanted_parent = std::mem::replace(&mut goal.parent, parent);
             }
-            placed
+            goal
         })
         .collect();
     in_outline_order(placed)
