@@ -119,7 +119,6 @@ struct Device {
     /// This device's wall clock runs this many seconds from the world's.
     skew: i64,
     ids: u32,
-    last_file: Option<String>,
     /// The newest time in the plan as last synced.
     synced_through: Option<Timestamp>,
 }
@@ -183,7 +182,6 @@ impl Device {
             clock,
             skew,
             ids: 0,
-            last_file: None,
             synced_through: None,
         }
     }
@@ -386,14 +384,12 @@ impl Device {
         }
     }
 
-    /// What the app does when the page comes into view with a kept file:
-    /// the file's text, if it changed since this device last read or wrote
-    /// it, is merged in as a step of the history; then the plan is written.
+    /// What the app does at a sync: the file's text is merged in as a step
+    /// of the history, even when this device wrote it last (an undo or redo
+    /// since may have put back a plan without what the file holds, and the
+    /// file must not lose it); then the plan is written.
     fn sync(&mut self, file: &mut Option<String>) -> Result<(), TestCaseError> {
-        if let Some(text) = file
-            .as_ref()
-            .filter(|text| self.last_file.as_ref() != Some(*text))
-        {
+        if let Some(text) = file.as_ref() {
             let theirs =
                 parse_plan(text).map_err(|problem| TestCaseError::fail(problem.to_string()))?;
             let (merged, report) = merge_plans(&self.plan, &theirs, self.synced_through)
@@ -407,9 +403,7 @@ impl Device {
                 .replace(&mut self.plan, merged, how)
                 .map_err(|refused| TestCaseError::fail(refused.problem))?;
         }
-        let text = to_file_text(&self.plan);
-        *file = Some(text.clone());
-        self.last_file = Some(text);
+        *file = Some(to_file_text(&self.plan));
         self.synced_through = newest_time(&self.plan);
         Ok(())
     }
