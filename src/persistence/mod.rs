@@ -23,6 +23,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Storage;
 
 mod records;
+pub mod sync_file;
 
 #[wasm_bindgen]
 extern "C" {
