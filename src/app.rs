@@ -3,6 +3,7 @@
 use crate::components::find_dialog::FindDialog;
 use crate::components::help_dialog::HelpDialog;
 use crate::components::history_buttons::HistoryButtons;
+use crate::components::kept_file::{KeptFileNotice, KeptFileSync};
 use crate::components::notices::{
     ExportReminderNotice, OtherTabNotice, RecoveryNotice, SaveFailureNotice,
 };
@@ -29,6 +30,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     provide_plan_contexts(PlanStore::load_and_autosave());
+    expect_context::<KeptFileSync>().start();
     view! { <Shell/> }
 }
 
@@ -36,7 +38,9 @@ pub fn App() -> impl IntoView {
 pub fn provide_plan_contexts(store: PlanStore) {
     provide_context(store);
     provide_context(store.with_untracked(GoalListState::for_plan));
-    provide_context(ImportFlow::new(store));
+    let flow = ImportFlow::new(store);
+    provide_context(flow);
+    provide_context(KeptFileSync::new(store, flow));
 }
 
 /// Everything on screen, for a store already in context.
@@ -134,6 +138,7 @@ pub fn Shell() -> impl IntoView {
             <RecoveryNotice/>
             <SaveFailureNotice/>
             <OtherTabNotice/>
+            <KeptFileNotice/>
             <Show when=move || shared_payload.with(Option::is_none)>
                 <ExampleNotice/>
                 <ExportReminderNotice/>

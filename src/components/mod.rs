@@ -6,6 +6,7 @@ pub mod find_dialog;
 pub mod growing_text;
 pub mod help_dialog;
 pub mod history_buttons;
+pub mod kept_file;
 pub mod notices;
 pub mod progress_meter;
 pub mod repairs;

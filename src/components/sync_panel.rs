@@ -6,14 +6,16 @@
 //! download, so it works in every browser, phones included.
 
 use crate::clock;
+use crate::components::kept_file::KeptFileSection;
 use crate::components::repairs::RepairList;
 use crate::domain::calendar::{TimeZone, Timestamp};
 use crate::domain::format::{to_file_text, PlanFileError, MAX_PLAN_FILE_BYTES};
 use crate::domain::merge::{Conflict, ItemKind, MergeReport, Outcome};
+use crate::domain::plan::Plan;
 use crate::domain::reader::{read_plan, Origin, Repair};
 use crate::domain::stamps::newest_time;
 use crate::download::download_text;
-use crate::import_flow::{use_import_flow, ReplaceError};
+use crate::import_flow::{use_import_flow, ImportFlow, ReplaceError};
 use crate::js_text;
 use crate::persistence::{self, ByHandSync};
 use crate::state::{use_plan_store, PlanStore, Replacement, StepId, StepInfo, StepLabel};
@@ -54,31 +56,20 @@ pub fn SyncPanel() -> impl IntoView {
     let file_input_ref = NodeRef::<html::Input>::new();
 
     let sync_with_text = move |source: String, text: String| {
-        // Read like any file: what can be mended is, and said below.
-        let (theirs, repairs) = match read_plan(&text) {
-            Ok(read) => (read.plan, read.repairs),
-            Err(problem) => {
-                set_state.set(SyncState::Refused {
-                    source,
-                    problem: problem.explain(Origin::File).message,
-                });
-                return;
-            }
-        };
         // Changes since the last sync with this same file were made apart.
         let since = last_sync
             .get_untracked()
             .filter(|last| last.file_name == source)
             .and_then(|last| last.synced_through);
-        let (merged, step, report) = match flow.sync_with(&source, &theirs, since) {
+        let FileSynced {
+            merged,
+            theirs,
+            repairs,
+            step,
+            report,
+        } = match sync_with_file_text(flow, &source, &text, |_| since) {
             Ok(synced) => synced,
             Err(problem) => {
-                let problem = match problem {
-                    ReplaceError::CannotMerge(why) => {
-                        format!("Your plan and this file can't be merged: {why}")
-                    }
-                    other => other.to_string(),
-                };
                 set_state.set(SyncState::Refused { source, problem });
                 return;
             }
@@ -158,6 +149,7 @@ pub fn SyncPanel() -> impl IntoView {
             <p>
                 "Keep one plan on every device you use, with no server: keep your plan file in a folder all your devices share (Dropbox, Google Drive, iCloud Drive, a Syncthing folder). Sync with that file here, and whatever your other devices changed is merged into your plan; then save the merged plan that downloads over the file in that folder."
             </p>
+            <KeptFileSection/>
             <p class="muted">{where_kept}</p>
             // Drawn like the import's picker: the input itself is hidden
             // from sight only, and a second label, drawn as a button, opens it.
@@ -231,6 +223,51 @@ pub fn SyncPanel() -> impl IntoView {
     }
 }
 
+/// A sync with the text of a plan file other devices keep too, as both ways
+/// of syncing make it (by hand, and the file the plan is kept in).
+pub(crate) struct FileSynced {
+    pub merged: Plan,
+    /// The plan the file held.
+    pub theirs: Plan,
+    /// What the careful reader mended in the file before merging it: the
+    /// file needs the merged plan back then.
+    pub repairs: Vec<Repair>,
+    /// The sync's step in the history; none when it changed nothing here.
+    pub step: Option<StepId>,
+    pub report: MergeReport,
+}
+
+/// Merges the plan in `text` (from the file named `source`) into this
+/// device's plan as a step of the history ("Undo sync"). `since` says, from
+/// the plan the file holds, when this device and the file last met. The
+/// error is what to tell the person; the plan has not changed then.
+pub(crate) fn sync_with_file_text(
+    flow: ImportFlow,
+    source: &str,
+    text: &str,
+    since: impl FnOnce(&Plan) -> Option<Timestamp>,
+) -> Result<FileSynced, String> {
+    // Read like any file: what can be mended is, and said.
+    let read = read_plan(text).map_err(|problem| problem.explain(Origin::File).message)?;
+    let (theirs, repairs) = (read.plan, read.repairs);
+    let since = since(&theirs);
+    let (merged, step, report) =
+        flow.sync_with(source, &theirs, since)
+            .map_err(|problem| match problem {
+                ReplaceError::CannotMerge(why) => {
+                    format!("Your plan and this file can't be merged: {why}")
+                }
+                other => other.to_string(),
+            })?;
+    Ok(FileSynced {
+        merged,
+        theirs,
+        repairs,
+        step,
+        report,
+    })
+}
+
 /// What a sync did, with Undo while its step is the latest change (Redo once
 /// undone), and whether the merged plan went back to the file (when known).
 fn sync_done(
@@ -285,7 +322,7 @@ fn sync_done(
 }
 
 /// `HH:MM` of a time, on the clocks where the browser is.
-fn clock_time(at: Timestamp) -> String {
+pub(crate) fn clock_time(at: Timestamp) -> String {
     let offset = clock::BrowserTimeZone.utc_offset_seconds(at);
     let local = Timestamp::from_seconds(at.seconds_since_epoch() + i64::from(offset));
     local.to_string().get(11..16).unwrap_or_default().to_owned()
@@ -300,7 +337,7 @@ fn count(number: usize, one: &str, many: &str) -> Option<String> {
 }
 
 /// What a sync did to this device's plan, in a few words.
-fn sync_words(report: &MergeReport) -> String {
+pub(crate) fn sync_words(report: &MergeReport) -> String {
     if report.changes_nothing() {
         return "nothing new from other devices".to_owned();
     }

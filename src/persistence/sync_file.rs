@@ -13,7 +13,7 @@ use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{FileSystemFileHandle, IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{FileSystemFileHandle, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,8 +23,10 @@ extern "C" {
     type HandleWithPermissions;
 
     #[wasm_bindgen(method, catch, js_name = queryPermission)]
-    fn query_permission(this: &HandleWithPermissions, descriptor: &JsValue)
-        -> Result<Promise, JsValue>;
+    fn query_permission(
+        this: &HandleWithPermissions,
+        descriptor: &JsValue,
+    ) -> Result<Promise, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = requestPermission)]
     fn request_permission(
@@ -53,7 +55,9 @@ impl std::fmt::Display for FileProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::NotAllowed => f.write_str("the browser did not allow Waypoint to use the file"),
-            Self::Gone => f.write_str("the file is no longer where it was (moved, renamed or deleted)"),
+            Self::Gone => {
+                f.write_str("the file is no longer where it was (moved, renamed or deleted)")
+            }
             Self::Other(detail) => write!(f, "the browser could not use the file ({detail})"),
         }
     }
@@ -132,7 +136,8 @@ impl KeptFile {
         let descriptor = Object::new();
         let _ = Reflect::set(&descriptor, &"mode".into(), &"readwrite".into());
         let handle: &HandleWithPermissions = self.handle.unchecked_ref();
-        let has_permissions = Reflect::has(&self.handle, &"queryPermission".into()).unwrap_or(false);
+        let has_permissions =
+            Reflect::has(&self.handle, &"queryPermission".into()).unwrap_or(false);
         if !has_permissions {
             // Handles of the origin-private file system need no permission.
             return Permission::Granted;
@@ -145,7 +150,11 @@ impl KeptFile {
         let Ok(promise) = promise else {
             return Permission::Denied;
         };
-        match JsFuture::from(promise).await.ok().and_then(|state| state.as_string()) {
+        match JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|state| state.as_string())
+        {
             Some(state) if state == "granted" => Permission::Granted,
             Some(state) if state == "prompt" => Permission::Ask,
             _ => Permission::Denied,
@@ -200,16 +209,18 @@ impl KeptFile {
             let _ = JsFuture::from(writable.abort()).await;
             return Err(problem_of(error));
         }
-        JsFuture::from(writable.close())
-            .await
-            .map_err(problem_of)?;
+        JsFuture::from(writable.close()).await.map_err(problem_of)?;
         self.version().await
     }
 }
 
 fn picker_options(suggested_name: Option<&str>) -> JsValue {
     let accept = Object::new();
-    let _ = Reflect::set(&accept, &"application/json".into(), &js_sys::Array::of1(&".json".into()));
+    let _ = Reflect::set(
+        &accept,
+        &"application/json".into(),
+        &js_sys::Array::of1(&".json".into()),
+    );
     let kind = Object::new();
     let _ = Reflect::set(&kind, &"description".into(), &"Waypoint plan".into());
     let _ = Reflect::set(&kind, &"accept".into(), &accept);
@@ -226,7 +237,8 @@ fn picker_options(suggested_name: Option<&str>) -> JsValue {
 /// The person picks where to keep the plan: a new file, or an existing one
 /// to use (the save dialog allows both). `None` when they cancel.
 pub async fn pick_file_to_keep(suggested_name: &str) -> Result<Option<KeptFile>, FileProblem> {
-    let promise = show_save_file_picker(&picker_options(Some(suggested_name))).map_err(problem_of)?;
+    let promise =
+        show_save_file_picker(&picker_options(Some(suggested_name))).map_err(problem_of)?;
     settle_pick(JsFuture::from(promise).await).map(|handle| handle.map(KeptFile::from_handle))
 }
 
@@ -276,17 +288,43 @@ async fn finished(request: &IdbRequest) -> Result<JsValue, JsValue> {
     let promise = Promise::new(&mut |resolve, reject| {
         let done = request.clone();
         let on_success = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::UNDEFINED, &done.result().unwrap_or(JsValue::UNDEFINED));
+            let _ = resolve.call1(
+                &JsValue::UNDEFINED,
+                &done.result().unwrap_or(JsValue::UNDEFINED),
+            );
         });
         let failed = request.clone();
         let on_error = Closure::once_into_js(move || {
-            let error = failed.error().ok().flatten().map_or(JsValue::NULL, JsValue::from);
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map_or(JsValue::NULL, JsValue::from);
             let _ = reject.call1(&JsValue::UNDEFINED, &error);
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
     });
     JsFuture::from(promise).await
+}
+
+/// Waits until a transaction's writes are stored: a reload right after
+/// must find them.
+async fn committed(transaction: &IdbTransaction) -> Result<(), JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        });
+        let failed = transaction.clone();
+        let on_error = Closure::once_into_js(move || {
+            let error = failed.error().map_or(JsValue::NULL, JsValue::from);
+            let _ = reject.call1(&JsValue::UNDEFINED, &error);
+        });
+        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
+        transaction.set_onerror(Some(on_error.unchecked_ref()));
+        transaction.set_onabort(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(drop)
 }
 
 async fn database() -> Result<IdbDatabase, JsValue> {
@@ -314,7 +352,10 @@ pub async fn remembered_file() -> Option<RememberedFile> {
         .ok()?;
     let record = finished(&store.get(&KEY.into()).ok()?).await.ok()?;
     database.close();
-    let handle: FileSystemFileHandle = Reflect::get(&record, &"handle".into()).ok()?.dyn_into().ok()?;
+    let handle: FileSystemFileHandle = Reflect::get(&record, &"handle".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let time = |field: &str| {
         Reflect::get(&record, &field.into())
             .ok()
@@ -341,12 +382,14 @@ pub async fn remember_file(remembered: &RememberedFile) -> Result<(), String> {
     }
     let stored = async {
         let database = database().await?;
-        let store = database
-            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?
-            .object_store(STORE)?;
-        finished(&store.put_with_key(&record, &KEY.into())?).await?;
+        let transaction =
+            database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        transaction
+            .object_store(STORE)?
+            .put_with_key(&record, &KEY.into())?;
+        let written = committed(&transaction).await;
         database.close();
-        Ok::<(), JsValue>(())
+        written
     };
     stored
         .await
@@ -357,12 +400,12 @@ pub async fn remember_file(remembered: &RememberedFile) -> Result<(), String> {
 pub async fn forget_file() {
     let forgotten = async {
         let database = database().await?;
-        let store = database
-            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?
-            .object_store(STORE)?;
-        finished(&store.delete(&KEY.into())?).await?;
+        let transaction =
+            database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        transaction.object_store(STORE)?.delete(&KEY.into())?;
+        let done = committed(&transaction).await;
         database.close();
-        Ok::<(), JsValue>(())
+        done
     };
     let _ = forgotten.await;
 }

@@ -114,6 +114,9 @@ pub(super) struct Autosave {
     /// The next change came from another tab and is already stored.
     skip_next_save: StoredValue<bool>,
     kept_text: StoredValue<KeptText>,
+    /// How many times the plan was written; what keeps a copy elsewhere
+    /// (the file the plan is kept in) follows it.
+    saves: RwSignal<u64>,
 }
 
 impl Autosave {
@@ -158,6 +161,7 @@ impl Autosave {
             other_tab_plan: RwSignal::new(None),
             skip_next_save: StoredValue::new(false),
             kept_text: StoredValue::new(KeptText::default()),
+            saves: RwSignal::new(0),
         };
         (plan, autosave)
     }
@@ -335,6 +339,15 @@ impl PlanStore {
             Ok(()) => SaveState::Saved,
             Err(error) => SaveState::Failed(error),
         });
+        if autosave.save_state.get_untracked() == SaveState::Saved {
+            autosave.saves.update(|saves| *saves += 1);
+        }
+    }
+
+    /// Counts the plan's writes to storage, tracked: a copy kept elsewhere
+    /// is written after each (never inside the save itself).
+    pub fn saves(&self) -> ReadSignal<u64> {
+        self.autosave.saves.read_only()
     }
 
     /// Prepares the kept storage text a few hundred goals at a time after
