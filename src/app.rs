@@ -10,7 +10,7 @@ use crate::components::notices::{
 use crate::components::save_indicator::SaveIndicator;
 use crate::components::theme_switch::ThemeSwitch;
 use crate::components::welcome::ExampleNotice;
-use crate::import_flow::{use_import_flow, ImportFlow};
+use crate::import_flow::{accept_plan_files_from_system, use_import_flow, ImportFlow};
 use crate::pages::data::DataPage;
 use crate::pages::goals::{GoalListState, GoalsPage};
 use crate::pages::leverage::LeveragePage;
@@ -31,6 +31,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     provide_plan_contexts(PlanStore::load_and_autosave());
     expect_context::<KeptFileSync>().start();
+    accept_plan_files_from_system(use_import_flow());
     view! { <Shell/> }
 }
 

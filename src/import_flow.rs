@@ -19,10 +19,12 @@ use crate::domain::merge::{merge_plans, MergeReport};
 use crate::domain::plan::Plan;
 use crate::domain::reader::{Origin, PlanReader, ReadPlan, Repair};
 use crate::persistence::{self, KeptPrevious, KeptText, PreviousPlan, SaveError, StorageUsage};
+use crate::routing::Section;
 use crate::slices::next_task;
 use crate::state::{PlanStore, Refused, Replacement, StepId, StepLabel};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Goals read per task: about 10 ms of work in the browser.
@@ -563,4 +565,47 @@ enum KeepCopy {
 
 pub fn use_import_flow() -> ImportFlow {
     expect_context::<ImportFlow>()
+}
+
+/// Plan files opened from the system with the installed app (the manifest's
+/// `file_handlers`) arrive in the browser's launch queue: each lands on the
+/// Data section's import preview, read as a chosen file is.
+pub fn accept_plan_files_from_system(flow: ImportFlow) {
+    let queue = js_sys::Reflect::get(&window(), &"launchQueue".into()).unwrap_or_default();
+    if queue.is_undefined() || queue.is_null() {
+        return;
+    }
+    let consumer = wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(
+        move |launch: wasm_bindgen::JsValue| {
+            let first = js_sys::Reflect::get(&launch, &"files".into())
+                .ok()
+                .map(|files| js_sys::Array::from(&files).get(0));
+            let Some(handle) =
+                first.and_then(|first| first.dyn_into::<web_sys::FileSystemFileHandle>().ok())
+            else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                match JsFuture::from(handle.get_file()).await {
+                    Ok(file) => flow.read_file(file.unchecked_into()),
+                    Err(_) => flow.state.set(ImportState::Refused {
+                        source: handle.name(),
+                        problem: "The browser could not read the file. Try opening it again."
+                            .into(),
+                        detail: None,
+                    }),
+                }
+                let _ = window().location().set_hash(&Section::Data.href());
+            });
+        },
+    );
+    let set_consumer = js_sys::Reflect::get(&queue, &"setConsumer".into())
+        .ok()
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok());
+    if let Some(set_consumer) = set_consumer {
+        // Called for the app's whole life: the closure is never dropped.
+        if set_consumer.call1(&queue, consumer.as_ref()).is_ok() {
+            consumer.forget();
+        }
+    }
 }

@@ -259,6 +259,35 @@ test('where the browser has no file dialogs, only syncing by hand is offered', a
   await expect(page.getByRole('button', { name: 'Use an existing file…' })).toHaveCount(0);
 });
 
+test('a plan file opened from the system lands on the import preview', async ({ page }) => {
+  onDesktopOnly();
+  // The installed app's launch queue, as Chromium fills it when a plan file
+  // is opened with Waypoint.
+  await page.addInitScript(() => {
+    const queue = {
+      setConsumer(consumer) {
+        window.openWithWaypoint = async (name) => {
+          const handle = await (await navigator.storage.getDirectory()).getFileHandle(name);
+          consumer({ files: [handle] });
+        };
+      },
+    };
+    Object.defineProperty(window, 'launchQueue', { value: queue, configurable: true });
+  });
+  await page.goto('./#/goals');
+  await addLongTermGoal(page, 'Earn a teaching post');
+  await expectSaved(page);
+  const shared = JSON.parse(await storedPlanText(page));
+  shared.goals[0].title = 'Earn a teaching post abroad';
+  await putFile(page, JSON.stringify(shared), 'from-my-laptop.json');
+  await page.evaluate(() => window.openWithWaypoint('from-my-laptop.json'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Import from-my-laptop.json?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Replace my plan' }).click();
+  await openSection(page, 'Goals');
+  await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveValue('Earn a teaching post abroad');
+});
+
 test('screenshots of keeping the plan in a file', async ({ page }) => {
   onDesktopOnly();
   await answerFileDialogs(page);
