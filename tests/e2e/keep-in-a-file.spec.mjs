@@ -5,6 +5,7 @@
 // a device with a folder of its own; the test copies the file between them
 // as a cloud folder would.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { addChildren, addLongTermGoal, expectSaved, openGoalDetails, openSection, storedPlanText } from './helpers.mjs';
 
 const FILE = 'plan.json';
@@ -66,6 +67,14 @@ function goalTitles(text) {
   return JSON.parse(text)
     .goals.map((goal) => goal.title)
     .sort();
+}
+
+/** Fails on any of axe's WCAG 2.2 AA violations on the page as it is. */
+async function expectAccessible(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
 }
 
 /** Phones have no file dialogs to keep a file with: one run covers it. */
@@ -187,6 +196,7 @@ test('after a new visit the browser asks again, and the plan waits for the perso
   await page.reload();
   const notice = page.getByRole('region', { name: `Your plan is kept in ${FILE}` });
   await expect(notice).toContainText('The browser needs your permission again');
+  await expectAccessible(page);
   await openSection(page, 'Goals');
   await addLongTermGoal(page, 'Learn to sail');
   await expectSaved(page);
@@ -288,7 +298,7 @@ test('a plan file opened from the system lands on the import preview', async ({ 
   await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveValue('Earn a teaching post abroad');
 });
 
-test('screenshots of keeping the plan in a file', async ({ page }) => {
+test('keeping the plan in a file, looked at and audited at 320, 375 and 1280 px', async ({ page }) => {
   onDesktopOnly();
   await answerFileDialogs(page);
   await page.goto('./#/goals');
@@ -300,12 +310,14 @@ test('screenshots of keeping the plan in a file', async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await section.screenshot({ path: `screenshots/keep-in-a-file/not-kept-${width}.png` });
   }
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Keep in a new file…' }).click();
   await expect(page.getByText(`Kept in ${FILE}, last synced`)).toBeVisible();
   for (const width of [320, 375, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await section.screenshot({ path: `screenshots/keep-in-a-file/kept-${width}.png` });
   }
+  await expectAccessible(page);
   await page.evaluate(async (name) => (await navigator.storage.getDirectory()).removeEntry(name), FILE);
   await comeBack(page);
   const notice = page.getByRole('alert').filter({ hasText: `Your plan can't be kept in ${FILE} for now` });
@@ -315,4 +327,5 @@ test('screenshots of keeping the plan in a file', async ({ page }) => {
     await notice.screenshot({ path: `screenshots/keep-in-a-file/file-gone-notice-${width}.png` });
     await section.screenshot({ path: `screenshots/keep-in-a-file/file-gone-${width}.png` });
   }
+  await expectAccessible(page);
 });
