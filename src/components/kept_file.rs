@@ -102,6 +102,8 @@ pub struct KeptFileSync {
     state: RwSignal<KeptState>,
     /// What the last choice of the person's came to, when it needs saying.
     said: RwSignal<Option<Said>>,
+    /// The person was asked for permission to use the file and it was not given.
+    asked_in_vain: RwSignal<bool>,
     link: StoredValue<Option<Link>, LocalStorage>,
     /// Grows whenever the file in use changes, so that a sync that began
     /// with another file leaves the new one alone.
@@ -125,6 +127,7 @@ impl KeptFileSync {
             flow,
             state: RwSignal::new(KeptState::NotKept),
             said: RwSignal::new(None),
+            asked_in_vain: RwSignal::new(false),
             link: StoredValue::new_local(None),
             generation: StoredValue::new(0),
             busy: StoredValue::new(false),
@@ -238,13 +241,10 @@ impl KeptFileSync {
             return;
         };
         spawn_local(async move {
-            if file.permission(true).await == Permission::Granted {
+            let granted = file.permission(true).await == Permission::Granted;
+            self.asked_in_vain.set(!granted);
+            if granted {
                 self.request_sync();
-            } else {
-                self.said.set(Some(Said::Refused(format!(
-                    "The browser did not allow Waypoint to use {}. Your plan is safe in this browser; you can allow it later, or choose the file again on the Data page.",
-                    file.name()
-                ))));
             }
         });
     }
@@ -577,6 +577,7 @@ pub fn KeptFileNotice() -> impl IntoView {
         return ().into_any();
     };
     let state = kept.state();
+    let asked_in_vain = kept.asked_in_vain;
     (move || match state.get() {
         KeptState::NeedsPermission { name } => Some(
             view! {
@@ -585,6 +586,11 @@ pub fn KeptFileNotice() -> impl IntoView {
                     <p>
                         "The browser needs your permission again before Waypoint can read and write that file. Until then, your plan is saved in this browser as usual."
                     </p>
+                    {move || asked_in_vain.get().then(|| view! {
+                        <p role="alert">
+                            "The browser did not allow it. You can ask again here, or stop keeping the plan in the file on the Data page."
+                        </p>
+                    })}
                     <div class="button-row">
                         <button type="button" class="button" on:click=move |_| kept.allow_access()>
                             {format!("Allow access to {name}")}

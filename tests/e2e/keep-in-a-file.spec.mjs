@@ -175,14 +175,16 @@ test('after a new visit the browser asks again, and the plan waits for the perso
   onDesktopOnly();
   await answerFileDialogs(page);
   // The browser's rule for a picked file: ask again on a later visit,
-  // granted once the person says yes.
+  // granted once the person says yes (here, the second time they are asked).
   await page.addInitScript(() => {
     let allowed = sessionStorage.getItem('visits') === null;
+    let asked = 0;
     sessionStorage.setItem('visits', 'more');
     FileSystemHandle.prototype.queryPermission = async () => (allowed ? 'granted' : 'prompt');
     FileSystemHandle.prototype.requestPermission = async () => {
-      allowed = true;
-      return 'granted';
+      asked += 1;
+      allowed = allowed || asked > 1;
+      return allowed ? 'granted' : 'denied';
     };
   });
   await page.goto('./#/goals');
@@ -202,6 +204,11 @@ test('after a new visit the browser asks again, and the plan waits for the perso
   await expectSaved(page);
   expect(goalTitles(await fileText(page))).toEqual(['Earn a teaching post']);
 
+  await notice.getByRole('button', { name: `Allow access to ${FILE}` }).click();
+  await expect(notice.getByRole('alert')).toHaveText(
+    'The browser did not allow it. You can ask again here, or stop keeping the plan in the file on the Data page.',
+  );
+  expect(goalTitles(await fileText(page))).toEqual(['Earn a teaching post']);
   await notice.getByRole('button', { name: `Allow access to ${FILE}` }).click();
   await expect(notice).toHaveCount(0);
   await expect.poll(async () => goalTitles(await fileText(page))).toEqual(['Earn a teaching post', 'Learn to sail']);
