@@ -240,3 +240,86 @@ fn a_full_quota_is_reported_as_such() {
     assert_eq!(load_plan(), LoadOutcome::Loaded(Box::new(sample_plan())));
     storage.clear().unwrap();
 }
+
+mod kept_file {
+    //! The file the plan is kept in, with a file of the origin-private file
+    //! system standing in for a picked one (the same interface).
+    use super::*;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use waypoint::persistence::sync_file::{
+        forget_file, remember_file, remembered_file, FileProblem, KeptFile, Permission,
+        RememberedFile,
+    };
+
+    async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> JsValue {
+        let function: js_sys::Function = js_sys::Reflect::get(target, &method.into())
+            .unwrap()
+            .unchecked_into();
+        let promise = function
+            .apply(target, &args.iter().collect::<js_sys::Array>())
+            .unwrap();
+        JsFuture::from(js_sys::Promise::from(promise))
+            .await
+            .unwrap()
+    }
+
+    async fn folder() -> JsValue {
+        let storage = web_sys::window().unwrap().navigator().storage();
+        call(&storage, "getDirectory", &[]).await
+    }
+
+    async fn file_named(name: &str) -> KeptFile {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"create".into(), &true.into()).unwrap();
+        let handle = call(
+            &folder().await,
+            "getFileHandle",
+            &[name.into(), options.into()],
+        )
+        .await;
+        KeptFile::from_handle(handle.unchecked_into())
+    }
+
+    #[wasm_bindgen_test]
+    async fn what_is_written_is_read_back_and_a_new_write_is_a_new_version() {
+        let file = file_named("written.json").await;
+        assert_eq!(file.name(), "written.json");
+        assert_eq!(file.permission(false).await, Permission::Granted);
+        let first = file.write("{\"a\": 1}\n").await.unwrap();
+        let read = file.read().await.unwrap();
+        assert_eq!(read.text, "{\"a\": 1}\n");
+        assert_eq!(read.version, first);
+        assert_eq!(file.version().await.unwrap(), first);
+        let second = file.write("{\"a\": 12}\n").await.unwrap();
+        assert_ne!(second, first);
+        assert_eq!(file.read().await.unwrap().text, "{\"a\": 12}\n");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_deleted_file_is_gone_in_so_many_words() {
+        let file = file_named("deleted.json").await;
+        file.write("{}").await.unwrap();
+        call(&folder().await, "removeEntry", &["deleted.json".into()]).await;
+        assert_eq!(file.read().await, Err(FileProblem::Gone));
+        // (A write would make it anew where it was: the sync looks first.)
+        assert_eq!(file.version().await, Err(FileProblem::Gone));
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_file_is_remembered_until_forgotten() {
+        let file = file_named("remembered.json").await;
+        let remembered = RememberedFile {
+            file,
+            synced_through: Some(Timestamp::from_seconds(1_790_000_000)),
+            synced_at: Some(Timestamp::from_seconds(1_790_000_600)),
+        };
+        remember_file(&remembered).await.unwrap();
+        let found = remembered_file().await.expect("the file is remembered");
+        assert_eq!(found.file.name(), "remembered.json");
+        assert_eq!(found.synced_through, remembered.synced_through);
+        assert_eq!(found.synced_at, remembered.synced_at);
+        forget_file().await;
+        assert_eq!(remembered_file().await, None);
+    }
+}
