@@ -395,16 +395,17 @@ impl KeptFileSync {
             seen_digest = Some(digest(&contents.text));
         }
         let mut seen = Some(version);
-        let plan = self.store.with_untracked(Plan::clone);
-        let text = to_file_text(&plan);
+        let text = self.store.with_untracked(to_file_text);
         let text_digest = digest(&text);
         if seen_digest != Some(text_digest) {
+            // The plan as written: the text is made from it in this same task.
+            let written_plan = self.store.with_untracked(Plan::clone);
             match file.write(&text).await {
                 Ok(written) => seen = Some(written),
                 Err(problem) => return self.file_failed(generation, name, problem),
             }
             seen_digest = Some(text_digest);
-            file_plan = Some(Rc::new(plan));
+            file_plan = Some(Rc::new(written_plan));
         }
         if !self.is_current(generation) {
             return;
