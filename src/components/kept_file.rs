@@ -526,9 +526,10 @@ pub fn KeptFileSection() -> impl IntoView {
                 KeptState::Kept { name, synced_at } => view! {
                     <p class="kept-file__where">
                         {match synced_at {
-                            Some(at) => format!("Kept in {name}, last synced {}.", when_words(at)),
-                            None => format!("Kept in {name}."),
+                            Some(at) => format!("Kept in {name}, last synced {}. ", when_words(at)),
+                            None => format!("Kept in {name}. "),
                         }}
+                        "There is no need to sync with it by hand on this device."
                     </p>
                     {stop(name)}
                 }
