@@ -372,13 +372,22 @@ impl KeptFileSync {
                 match sync_with_file_text(self.flow, &name, &contents.text, since) {
                     Ok(FileSynced {
                         theirs,
+                        repairs,
                         step,
                         report,
                         ..
                     }) => {
-                        if step.is_some() {
-                            self.store
-                                .announce(format!("Synced with {name}: {}.", sync_words(&report)));
+                        // A mended file gets the mended plan back below.
+                        let mended = if repairs.is_empty() {
+                            ""
+                        } else {
+                            " The file needed repairs; the mended plan goes back to it."
+                        };
+                        if step.is_some() || !repairs.is_empty() {
+                            self.store.announce(format!(
+                                "Synced with {name}: {}.{mended}",
+                                sync_words(&report)
+                            ));
                         }
                         file_plan = Some(Rc::new(theirs));
                         met_at = self.store.with_untracked(newest_time);
