@@ -263,6 +263,33 @@ test('a file that is not a plan, or is gone, is never written over, and the plan
   expect(goalTitles(await storedPlanText(page))).toEqual(['Earn a teaching post', 'Learn to sail']);
 });
 
+test('a kept file that breaks a rule is mended, merged, and the mended plan goes back to it', async ({ page }) => {
+  onDesktopOnly();
+  await answerFileDialogs(page);
+  await page.goto('./#/goals');
+  await addLongTermGoal(page, 'Earn a teaching post');
+  await expectSaved(page);
+  await openSection(page, 'Data');
+  await page.getByRole('button', { name: 'Keep in a new file…' }).click();
+  await expect(page.getByText(`Kept in ${FILE}, last synced`)).toBeVisible();
+  await expect.poll(async () => (await fileText(page)).length).toBeGreaterThan(0);
+  // Another device's version, edited by hand: its excitement score is out of range.
+  const edited = JSON.parse(await fileText(page));
+  edited.vision.statement = 'Teach data science at a university';
+  edited.vision.excitement = 11;
+  edited.vision.updated_at = '2030-01-01T00:00:00Z';
+  await putFile(page, JSON.stringify(edited));
+  await comeBack(page);
+  await expect(page.getByRole('status').filter({ hasText: `Synced with ${FILE}` }).first()).toContainText(
+    'The file needed repairs; the mended plan goes back to it.',
+  );
+  await expect.poll(async () => JSON.parse(await fileText(page)).vision.excitement).toBe(10);
+  const kept = JSON.parse(await fileText(page));
+  expect(kept.vision.statement).toBe('Teach data science at a university');
+  await expectSaved(page);
+  expect(JSON.parse(await storedPlanText(page))).toEqual(kept);
+});
+
 test('where the browser has no file dialogs, only syncing by hand is offered', async ({ page }) => {
   await page.addInitScript(() => {
     for (const name of ['showSaveFilePicker', 'showOpenFilePicker']) {
