@@ -402,6 +402,16 @@ impl KeptFileSync {
                 }
             }
             seen_digest = Some(digest(&contents.text));
+        } else if let Some(theirs) = file_plan.clone() {
+            // The file is as this device left it, but an undo or a redo here
+            // since can have put back a plan without items the file holds,
+            // and with no record of their removal: merged in first, so that
+            // writing the plan over the file loses none of them.
+            let since = link.met_with(&theirs);
+            if let Ok((_, Some(_), report)) = self.flow.sync_with(&name, &theirs, since) {
+                self.store
+                    .announce(format!("Synced with {name}: {}.", sync_words(&report)));
+            }
         }
         let mut seen = Some(version);
         let text = self.store.with_untracked(to_file_text);
