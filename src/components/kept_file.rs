@@ -12,7 +12,7 @@ use crate::clock;
 use crate::components::sync_panel::{clock_time, sync_with_file_text, sync_words, FileSynced};
 use crate::domain::calendar::Timestamp;
 use crate::domain::format::{to_file_text, PlanFileError, MAX_PLAN_FILE_BYTES};
-use crate::domain::merge::merge_plans;
+use crate::domain::merge::{lacks_unrecorded_items, merge_plans};
 use crate::domain::plan::Plan;
 use crate::domain::stamps::newest_time;
 use crate::import_flow::ImportFlow;
@@ -402,9 +402,12 @@ impl KeptFileSync {
                 }
             }
             seen_digest = Some(digest(&contents.text));
-        } else if let Some(theirs) = file_plan.clone() {
-            // The file is as this device left it, but an undo or a redo here
-            // since can have put back a plan without items the file holds,
+        } else if let Some(theirs) = file_plan.clone().filter(|theirs| {
+            self.store
+                .with_untracked(|mine| lacks_unrecorded_items(mine, theirs))
+        }) {
+            // The file is as this device left it, but an undo or a redo of a
+            // sync here since put back a plan without items the file holds,
             // and with no record of their removal: merged in first, so that
             // writing the plan over the file loses none of them.
             let since = link.met_with(&theirs);

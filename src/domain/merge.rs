@@ -248,14 +248,7 @@ pub fn merge_plans(
     report_goals_placed(mine, &merged, &mut report);
     // A record of an item that stays is spent; records older than a year
     // before the plan's newest change are let go.
-    let present: HashSet<&Id> = merged
-        .goals
-        .iter()
-        .map(|goal| &goal.id)
-        .chain(merged.assets.iter().map(|asset| &asset.id))
-        .chain(merged.options.iter().map(|option| &option.id))
-        .chain(merged.check_ins.iter().map(|check_in| &check_in.id))
-        .collect();
+    let present: HashSet<&Id> = merged.item_ids().collect();
     let oldest_kept = merged.updated_at.map_or(i64::MIN, |newest| {
         newest.seconds_since_epoch() - REMOVALS_KEPT_SECONDS
     });
@@ -269,6 +262,19 @@ pub fn merge_plans(
     let_go_of_links_to_removed_items(&mut merged);
     check_integrity(&merged)?;
     Ok((merged, report))
+}
+
+/// Whether `mine` lacks an item `theirs` holds, with no record of removing
+/// it: what an undo or a redo of a whole sync leaves, since those record no
+/// removals (so that they never remove another device's items). Writing
+/// `mine` over a file that holds `theirs` would lose such an item; the file
+/// is merged in first.
+pub fn lacks_unrecorded_items(mine: &Plan, theirs: &Plan) -> bool {
+    let accounted: HashSet<&Id> = mine
+        .item_ids()
+        .chain(mine.removed.iter().map(|record| &record.id))
+        .collect();
+    theirs.item_ids().any(|id| !accounted.contains(id))
 }
 
 /// An option built on an asset that one device removed, or a goal made from
@@ -941,6 +947,22 @@ mod tests {
         assert_eq!(kept.wanted_parent, Some(Id::from("st")));
         assert_eq!(titles(&report.goals_moved_to_fit), ["Done on the phone"]);
         assert_eq!(merge_plans(&phone, &removed, None).unwrap().0, merged);
+    }
+
+    #[test]
+    fn a_plan_lacking_an_item_without_a_record_of_its_removal_is_told() {
+        let file = base();
+        let mut removed = file.clone();
+        let first = removed.goals[0].id.clone();
+        remove_goal(&mut removed, &first, at(100)).unwrap();
+        assert!(!lacks_unrecorded_items(&removed, &file));
+        let mut grown = file.clone();
+        add(&mut grown, "g-new", None, 100);
+        assert!(!lacks_unrecorded_items(&grown, &file));
+        // Put back as it was before the goals came, with no records.
+        let mut put_back = file.clone();
+        put_back.goals.clear();
+        assert!(lacks_unrecorded_items(&put_back, &file));
     }
 
     #[test]

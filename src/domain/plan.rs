@@ -117,6 +117,16 @@ impl Default for Plan {
 }
 
 impl Plan {
+    /// The id of every item: goals, assets, options and check-ins.
+    pub fn item_ids(&self) -> impl Iterator<Item = &Id> {
+        self.goals
+            .iter()
+            .map(|goal| &goal.id)
+            .chain(self.assets.iter().map(|asset| &asset.id))
+            .chain(self.options.iter().map(|option| &option.id))
+            .chain(self.check_ins.iter().map(|check_in| &check_in.id))
+    }
+
     /// True until the person has written or added anything.
     pub fn is_blank(&self) -> bool {
         self.vision == Vision::default()

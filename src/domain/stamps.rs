@@ -63,16 +63,6 @@ pub fn newest_time(plan: &Plan) -> Option<Timestamp> {
         .flatten()
 }
 
-/// Every item's id: goals, assets, options and check-ins.
-fn item_ids(plan: &Plan) -> impl Iterator<Item = &Id> {
-    plan.goals
-        .iter()
-        .map(|goal| &goal.id)
-        .chain(plan.assets.iter().map(|asset| &asset.id))
-        .chain(plan.options.iter().map(|option| &option.id))
-        .chain(plan.check_ins.iter().map(|check_in| &check_in.id))
-}
-
 /// After an undo or a redo put `plan` back as it was at another time (it was
 /// `before` just now), stamps everything it changed with `now`: what came
 /// back and what changed, so that it wins over the versions another device
@@ -114,7 +104,7 @@ pub fn stamp_put_back(before: &Plan, plan: &mut Plan, now: Timestamp, record_rem
     {
         plan.review_rhythm_updated_at = Some(now);
     }
-    let present: HashSet<Id> = item_ids(plan).cloned().collect();
+    let present: HashSet<Id> = plan.item_ids().cloned().collect();
     let mut records: BTreeMap<Id, Removal> = plan
         .removed
         .drain(..)

@@ -384,10 +384,11 @@ impl Device {
         }
     }
 
-    /// What the app does at a sync: the file's text is merged in as a step
-    /// of the history, even when this device wrote it last (an undo or redo
-    /// since may have put back a plan without what the file holds, and the
-    /// file must not lose it); then the plan is written.
+    /// A sync: the file's text is merged in as a step of the history, even
+    /// when this device wrote it last (an undo or redo of a sync since may
+    /// have put back a plan without what the file holds, and the file must
+    /// not lose it: a kept file is merged then too), then the plan is
+    /// written.
     fn sync(&mut self, file: &mut Option<String>) -> Result<(), TestCaseError> {
         if let Some(text) = file.as_ref() {
             let theirs =
@@ -537,14 +538,7 @@ proptest! {
         // A removal holds unless the item changed after it, anywhere; an item
         // changed after its removal stays.
         let plan = &devices[0].plan;
-        let present: std::collections::HashSet<&Id> = plan
-            .goals
-            .iter()
-            .map(|goal| &goal.id)
-            .chain(plan.assets.iter().map(|asset| &asset.id))
-            .chain(plan.options.iter().map(|option| &option.id))
-            .chain(plan.check_ins.iter().map(|check_in| &check_in.id))
-            .collect();
+        let present: std::collections::HashSet<&Id> = plan.item_ids().collect();
         for (id, changed) in &seen.changed {
             let removed = seen.removed.get(id);
             let stays = removed.is_none_or(|removed| changed >= removed);

@@ -305,14 +305,7 @@ fn records_in_order(
     records.sort_by(|a, b| a.id.cmp(&b.id).then(b.removed_at.cmp(&a.removed_at)));
     records.dedup_by(|later, first| later.id == first.id);
     if !records.is_empty() {
-        let present: HashSet<&Id> = plan
-            .goals
-            .iter()
-            .map(|goal| &goal.id)
-            .chain(plan.assets.iter().map(|asset| &asset.id))
-            .chain(plan.options.iter().map(|option| &option.id))
-            .chain(plan.check_ins.iter().map(|check_in| &check_in.id))
-            .collect();
+        let present: HashSet<&Id> = plan.item_ids().collect();
         records.retain(|record| !present.contains(&record.id));
     }
     records
