@@ -42,9 +42,11 @@ async function weeksInTable(page) {
 /** A plan of one long-term goal, one short-term goal and the given steps. */
 function planWithSteps(steps, createdAt = '2026-10-20T12:00:00Z') {
   const plan = JSON.parse(execFileSync('node', ['scripts/generate-plan.mjs', '1', '1', '1', '0', '0']));
-  const goal = (id, parent, title, extra = {}) => ({
+  // Ranks place siblings: "V" for an only child, "B", "C", … for the steps.
+  const goal = (id, parent, title, extra = {}, rank = 'V') => ({
     id,
     ...(parent ? { parent } : {}),
+    rank,
     title,
     status: 'open',
     notes: '',
@@ -56,10 +58,16 @@ function planWithSteps(steps, createdAt = '2026-10-20T12:00:00Z') {
     goal('g-author', null, 'Publish a picture book'),
     goal('g-agent', 'g-author', 'Find an agent'),
     ...steps.map((step, index) =>
-      goal(`g-step-${index}`, 'g-agent', step.title, {
-        ...(step.done ? { status: 'done', completed_at: step.done, updated_at: step.done } : {}),
-        ...(step.target ? { target_date: step.target } : {}),
-      }),
+      goal(
+        `g-step-${index}`,
+        'g-agent',
+        step.title,
+        {
+          ...(step.done ? { status: 'done', completed_at: step.done, updated_at: step.done } : {}),
+          ...(step.target ? { target_date: step.target } : {}),
+        },
+        String.fromCharCode('B'.charCodeAt(0) + index),
+      ),
     ),
   ];
   plan.updated_at = createdAt;
