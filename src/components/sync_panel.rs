@@ -6,7 +6,7 @@
 //! download, so it works in every browser, phones included.
 
 use crate::clock;
-use crate::components::kept_file::KeptFileSection;
+use crate::components::kept_file::{use_kept_file, KeptFileSection, KeptState};
 use crate::components::repairs::RepairList;
 use crate::domain::calendar::{TimeZone, Timestamp};
 use crate::domain::format::{to_file_text, PlanFileError, MAX_PLAN_FILE_BYTES};
@@ -132,14 +132,20 @@ pub fn SyncPanel() -> impl IntoView {
         });
     };
 
+    // While the plan is kept in a file, the part above says where and when;
+    // a word on never having synced by hand would only contradict it.
+    let kept_file = use_kept_file();
+    let kept_in_file =
+        move || kept_file.is_some_and(|kept| matches!(kept.state().get(), KeptState::Kept { .. }));
     let where_kept = move || match last_sync.get() {
-        Some(last) => format!(
+        Some(last) => Some(format!(
             "Last synced with {} on {} at {}.",
             last.file_name,
             clock::local_date(last.synced_at),
             clock_time(last.synced_at)
-        ),
-        None => "You haven't synced this plan with a file on this device yet.".to_owned(),
+        )),
+        None if kept_in_file() => None,
+        None => Some("You haven't synced this plan with a file on this device yet.".to_owned()),
     };
     let latest = store.latest();
 
@@ -150,7 +156,7 @@ pub fn SyncPanel() -> impl IntoView {
                 "Keep one plan on every device you use, with no server: keep your plan file in a folder all your devices share (Dropbox, Google Drive, iCloud Drive, a Syncthing folder). Sync with that file here, and whatever your other devices changed is merged into your plan; then save the merged plan that downloads over the file in that folder."
             </p>
             <KeptFileSection/>
-            <p class="muted">{where_kept}</p>
+            {move || where_kept().map(|words| view! { <p class="muted">{words}</p> })}
             // Drawn like the import's picker: the input itself is hidden
             // from sight only, and a second label, drawn as a button, opens it.
             <div class="field file-picker">
