@@ -401,9 +401,19 @@ fn goal_depths(
     Ok(depths)
 }
 
-/// An option's assets and a goal's option are in the plan.
+/// An option's assets and a goal's option are in the plan, or recorded as
+/// removed.
+/// A link may also name an item recorded as removed: another device's copy
+/// of the link outlives the item there, and dropping it here would make
+/// merges disagree on the linking item.
 fn check_references(plan: &Plan) -> Result<(), PlanFileError> {
-    let assets: HashSet<&Id> = plan.assets.iter().map(|asset| &asset.id).collect();
+    let removed: HashSet<&Id> = plan.removed.iter().map(|record| &record.id).collect();
+    let assets: HashSet<&Id> = plan
+        .assets
+        .iter()
+        .map(|asset| &asset.id)
+        .chain(removed.iter().copied())
+        .collect();
     for option in &plan.options {
         if let Some(missing) = option.assets_used.iter().find(|id| !assets.contains(id)) {
             return Err(PlanFileError::MissingReference {
@@ -412,7 +422,12 @@ fn check_references(plan: &Plan) -> Result<(), PlanFileError> {
             });
         }
     }
-    let options: HashSet<&Id> = plan.options.iter().map(|option| &option.id).collect();
+    let options: HashSet<&Id> = plan
+        .options
+        .iter()
+        .map(|option| &option.id)
+        .chain(removed.iter().copied())
+        .collect();
     for goal in &plan.goals {
         if let Some(option) = goal.from_option.as_ref().filter(|id| !options.contains(id)) {
             return Err(PlanFileError::MissingReference {

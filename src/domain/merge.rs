@@ -259,7 +259,8 @@ pub fn merge_plans(
         })
         .collect();
     merged.removed = records;
-    let_go_of_links_to_removed_items(&mut merged);
+    // Records older than a year are let go, and links to what they named.
+    merged.let_go_of_dangling_links();
     check_integrity(&merged)?;
     Ok((merged, report))
 }
@@ -275,30 +276,6 @@ pub fn lacks_unrecorded_items(mine: &Plan, theirs: &Plan) -> bool {
         .chain(mine.removed.iter().map(|record| &record.id))
         .collect();
     theirs.item_ids().any(|id| !accounted.contains(id))
-}
-
-/// An option built on an asset that one device removed, or a goal made from
-/// an option one removed, keeps its words and lets go of the link: what it
-/// linked to is gone from both copies once they meet.
-fn let_go_of_links_to_removed_items(merged: &mut Plan) {
-    let assets: HashSet<Id> = merged.assets.iter().map(|asset| asset.id.clone()).collect();
-    for option in &mut merged.options {
-        option.assets_used.retain(|id| assets.contains(id));
-    }
-    let options: HashSet<Id> = merged
-        .options
-        .iter()
-        .map(|option| option.id.clone())
-        .collect();
-    for goal in &mut merged.goals {
-        if goal
-            .from_option
-            .as_ref()
-            .is_some_and(|id| !options.contains(id))
-        {
-            goal.from_option = None;
-        }
-    }
 }
 
 /// Refuses two copies that use one id for two kinds of item.

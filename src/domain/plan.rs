@@ -162,8 +162,37 @@ impl Plan {
     /// Lets go of removal records more than a year older than `now`.
     pub(crate) fn forget_old_removals(&mut self, now: Timestamp) {
         let oldest_kept = now.seconds_since_epoch() - REMOVALS_KEPT_SECONDS;
+        let before = self.removed.len();
         self.removed
             .retain(|record| record.removed_at.seconds_since_epoch() >= oldest_kept);
+        if self.removed.len() != before {
+            self.let_go_of_dangling_links();
+        }
+    }
+
+    /// Lets go of an option's link to an asset, or a goal's to an option,
+    /// that is neither in the plan nor recorded as removed (its record let
+    /// go): the option or goal keeps its words.
+    pub(crate) fn let_go_of_dangling_links(&mut self) {
+        let known: std::collections::HashSet<Id> = self
+            .assets
+            .iter()
+            .map(|asset| asset.id.clone())
+            .chain(self.options.iter().map(|option| option.id.clone()))
+            .chain(self.removed.iter().map(|record| record.id.clone()))
+            .collect();
+        for option in &mut self.options {
+            option.assets_used.retain(|id| known.contains(id));
+        }
+        for goal in &mut self.goals {
+            if goal
+                .from_option
+                .as_ref()
+                .is_some_and(|id| !known.contains(id))
+            {
+                goal.from_option = None;
+            }
+        }
     }
 }
 

@@ -197,7 +197,8 @@ fn mend_all(parts: Parts, notes: &mut Vec<Note>) -> Mended {
         }
     }
 
-    drop_missing_links(&mut options, &assets, &mut goals, notes);
+    let recorded: HashSet<&Id> = parts.removed.iter().map(|(_, record)| &record.id).collect();
+    drop_missing_links(&mut options, &assets, &mut goals, &recorded, notes);
     mend_tree(&mut goals, notes);
     if !parts.unranked.is_empty() {
         rank_in_list_order(&mut goals, &parts.unranked);
@@ -432,9 +433,14 @@ fn drop_missing_links(
     options: &mut [(usize, CareerOption)],
     assets: &[(usize, Asset)],
     goals: &mut [(usize, Goal)],
+    recorded: &HashSet<&Id>,
     notes: &mut Vec<Note>,
 ) {
-    let asset_ids: HashSet<&Id> = assets.iter().map(|(_, asset)| &asset.id).collect();
+    let asset_ids: HashSet<&Id> = assets
+        .iter()
+        .map(|(_, asset)| &asset.id)
+        .chain(recorded.iter().copied())
+        .collect();
     for (at, option) in options.iter_mut() {
         let mut index = 0;
         option.assets_used.retain(|used| {
@@ -454,7 +460,11 @@ fn drop_missing_links(
             keep
         });
     }
-    let option_ids: HashSet<&Id> = options.iter().map(|(_, option)| &option.id).collect();
+    let option_ids: HashSet<&Id> = options
+        .iter()
+        .map(|(_, option)| &option.id)
+        .chain(recorded.iter().copied())
+        .collect();
     for (at, goal) in goals.iter_mut() {
         if let Some(option) = goal
             .from_option
