@@ -550,6 +550,18 @@ mod tests {
         Timestamp::parse("2026-11-23T10:00:00Z").unwrap()
     }
 
+    /// Adds each goal, under its parent, titled "goal <id>".
+    fn add_goals_titled_by_id(plan: &mut Plan, goals: &[(&str, Option<&str>)]) {
+        for &(id, parent) in goals {
+            let new_goal = NewGoal {
+                id: Id::from(id),
+                parent: parent.map(Id::from),
+                title: format!("goal {id}"),
+            };
+            add_goal(plan, new_goal, now()).unwrap();
+        }
+    }
+
     fn filled_plan() -> Plan {
         let mut plan = Plan::default();
         plan.vision.statement = "Become a bestselling author of children's books".into();
@@ -567,18 +579,10 @@ mod tests {
             created_at: now(),
             updated_at: None,
         });
-        for (id, parent) in [("g-1", None), ("g-2", Some("g-1")), ("g-3", Some("g-2"))] {
-            add_goal(
-                &mut plan,
-                NewGoal {
-                    id: Id::from(id),
-                    parent: parent.map(Id::from),
-                    title: format!("goal {id}"),
-                },
-                now(),
-            )
-            .unwrap();
-        }
+        add_goals_titled_by_id(
+            &mut plan,
+            &[("g-1", None), ("g-2", Some("g-1")), ("g-3", Some("g-2"))],
+        );
         plan.goals[2].target_date = Date::parse("2027-05-01");
         mark_done(&mut plan, &Id::from("g-3"), now()).unwrap();
         plan
@@ -768,18 +772,10 @@ mod tests {
             ]
         };
         let mut plan = filled_plan();
-        for (id, parent) in [("g-4", Some("g-3")), ("g-5", None), ("g-6", Some("g-5"))] {
-            add_goal(
-                &mut plan,
-                NewGoal {
-                    id: Id::from(id),
-                    parent: parent.map(Id::from),
-                    title: format!("goal {id}"),
-                },
-                now(),
-            )
-            .unwrap();
-        }
+        add_goals_titled_by_id(
+            &mut plan,
+            &[("g-4", Some("g-3")), ("g-5", None), ("g-6", Some("g-5"))],
+        );
         assert_eq!(counts(&plan), [2, 2, 2]);
         assert_eq!(counts(&plan), by_tree(&plan));
         // A goal under one that isn't there, and two with one id.
