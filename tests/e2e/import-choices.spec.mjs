@@ -51,6 +51,10 @@ test('two devices merge their copies by id: the newer change wins and new items 
   test.skip(test.info().project.name === 'phone', 'one run covers the merge');
   const laptop = await (await browser.newContext()).newPage();
   const phone = await (await browser.newContext()).newPage();
+  // Each device has its own clock; the phone's runs ten minutes later, so its
+  // rename below is the newer change.
+  await laptop.clock.install({ time: new Date('2026-11-02T10:00:00Z') });
+  await phone.clock.install({ time: new Date('2026-11-02T10:10:00Z') });
 
   await laptop.goto('./#/vision');
   await writeVisionStatement(laptop, 'Teach data science at a university');
@@ -70,7 +74,6 @@ test('two devices merge their copies by id: the newer change wins and new items 
   await laptop.getByRole('textbox', { name: 'Short-term goal title' }).fill('Publish two papers (laptop)');
   await expectSaved(laptop);
   await openSection(phone, 'Goals');
-  await phone.waitForTimeout(1100); // a later second, so the phone's rename is newer
   await phone.getByRole('textbox', { name: 'Short-term goal title' }).fill('Publish three papers');
   await addChildren(phone, 'Publish three papers', 'step', ['Pick a journal']);
   await expectSaved(phone);

@@ -18,6 +18,8 @@ test('an idle tab picks up what another tab saved', async ({ context }) => {
 });
 
 test('a tab with unsaved changes asks which version to keep', async ({ context }) => {
+  // The tabs' clock runs as usual, and can be moved on past the autosave's delay.
+  await context.clock.install();
   const first = await context.newPage();
   const second = await context.newPage();
   await first.goto('./#/vision');
@@ -37,8 +39,9 @@ test('a tab with unsaved changes asks which version to keep', async ({ context }
   });
   const notice = second.getByRole('alert').filter({ hasText: 'Your plan was changed in another tab' });
   await expect(notice).toBeVisible();
-  // Nothing was written over the other tab's save while the question is open.
-  await second.waitForTimeout(800);
+  // Nothing is written over the other tab's save while the question is open,
+  // even once the autosave's delay has passed many times over.
+  await second.clock.runFor(5_000);
   const stored = await second.evaluate(() => JSON.parse(localStorage.getItem('waypoint.plan')).vision.statement);
   expect(stored).toBe('Lead product at a climate company, in Lisbon');
 
