@@ -32,7 +32,7 @@ import { CHROMIUM_LAUNCH } from '../scripts/chromium.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 3 : 15));
-// Expand all on the large plan draws 6,000 rows over a few seconds: fewer runs.
+// Expand all and Collapse all: 5 runs of their own, each on the large plan opened afresh.
 const expandRuns = quick ? 1 : Math.min(runs, 5);
 const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? (quick ? 0 : 3));
 const KEYSTROKES = 10; // per run, into one step title (enough samples for a steady p95)
@@ -518,15 +518,18 @@ async function expandAndCollapse(page, { allRows, rootRows }) {
   for (const [label, rows] of steps) {
     const box = boxes[label];
     const before = await page.evaluate(() => window.__bench.bulk.length);
-    // From the click on, each frame looks at the row count; the first frame
-    // that finds it at `rows` is followed to its paint.
+    // From the click on, each frame looks at the list: the first frame that
+    // finds it showing `rows` rows and done drawing (the rows near the
+    // screen are drawn, the rest are blank space: `aria-busy` is cleared)
+    // is followed to its paint.
     await page.evaluate(
       ([rows, index]) => {
-        const goals = document.getElementsByClassName('goal');
+        const list = document.querySelector('.goal-tree');
         const watch = () =>
           requestAnimationFrame(() => {
             const record = window.__bench.bulk[index];
-            if (!record || goals.length !== rows) return watch();
+            const settled = list.dataset.rowsShown === String(rows) && list.getAttribute('aria-busy') !== 'true';
+            if (!record || !settled) return watch();
             const done = (now) => (record.done = now - record.at);
             if (window.scheduler?.postTask) scheduler.postTask(() => done(performance.now()), { priority: 'user-blocking' });
             else setTimeout(() => done(performance.now()), 0);
