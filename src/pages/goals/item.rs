@@ -342,43 +342,47 @@ pub fn GoalItem(id: Id) -> impl IntoView {
             }
         })
     };
-    let summary_view = move || {
-        let Summary {
-            progress,
-            next_step,
-            needs_next_step,
-            late_date,
-        } = summary.get();
-        view! {
-            {late_date.map(|later| {
-                view! {
-                    <p class="goal__warning">
-                        {format!("Its target date comes before {}, a date set for something under it.", later.short_label())}
-                    </p>
-                }
-            })}
-            {progress.map(|progress| {
-                view! {
-                    <div class="goal__summary">
-                        <ProgressMeter
-                            progress=progress
-                            label=Signal::derive(move || format!("Progress of {}", display_title.get()))
-                        />
-                        {next_step.map(|next| view! { <p class="goal__next">"Next: " <strong>{next}</strong></p> })}
-                    </div>
-                }
-            })}
-            {needs_next_step.map(|child| {
-                view! {
-                    <p class="goal__flag">
-                        "Needs a next step. What is one thing you could do this week? "
-                        <button type="button" class="button button--small" on:click=move |_| open_add_form.run(())>
-                            {format!("Add a {child}")}
-                        </button>
-                    </p>
-                }
-            })}
-        }
+    // Each part of the summary follows its own part of the row: typing in
+    // a step's title changes its parents' "Next:" line, and redraws those
+    // words and nothing else of theirs (redrawing their meters as well cost
+    // every keystroke a restyle of each parent's summary).
+    let late_date = Memo::new(move |_| summary.with(|summary| summary.late_date));
+    let progress = Memo::new(move |_| summary.with(|summary| summary.progress));
+    let has_progress = Memo::new(move |_| progress.with(Option::is_some));
+    let next_step = Memo::new(move |_| summary.with(|summary| summary.next_step.clone()));
+    let has_next_step = Memo::new(move |_| next_step.with(Option::is_some));
+    let needs_next_step = Memo::new(move |_| summary.with(|summary| summary.needs_next_step));
+    let summary_view = view! {
+        {move || late_date.get().map(|later| {
+            view! {
+                <p class="goal__warning">
+                    {format!("Its target date comes before {}, a date set for something under it.", later.short_label())}
+                </p>
+            }
+        })}
+        {move || has_progress.get().then(|| {
+            view! {
+                <div class="goal__summary">
+                    <ProgressMeter
+                        progress=Signal::derive(move || progress.get().unwrap_or_default())
+                        label=Signal::derive(move || format!("Progress of {}", display_title.get()))
+                    />
+                    {move || has_next_step.get().then(|| view! {
+                        <p class="goal__next">"Next: " <strong>{move || next_step.get().unwrap_or_default()}</strong></p>
+                    })}
+                </div>
+            }
+        })}
+        {move || needs_next_step.get().map(|child| {
+            view! {
+                <p class="goal__flag">
+                    "Needs a next step. What is one thing you could do this week? "
+                    <button type="button" class="button button--small" on:click=move |_| open_add_form.run(())>
+                        {format!("Add a {child}")}
+                    </button>
+                </p>
+            }
+        })}
     };
     let class = move || {
         let mut class = String::from("goal");
