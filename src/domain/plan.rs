@@ -174,21 +174,27 @@ impl Plan {
     /// that is neither in the plan nor recorded as removed (its record let
     /// go): the option or goal keeps its words.
     pub(crate) fn let_go_of_dangling_links(&mut self) {
-        let known: std::collections::HashSet<Id> = self
+        let removed = self.removed.iter().map(|record| record.id.clone());
+        let assets: std::collections::HashSet<Id> = self
             .assets
             .iter()
             .map(|asset| asset.id.clone())
-            .chain(self.options.iter().map(|option| option.id.clone()))
-            .chain(self.removed.iter().map(|record| record.id.clone()))
+            .chain(removed.clone())
             .collect();
         for option in &mut self.options {
-            option.assets_used.retain(|id| known.contains(id));
+            option.assets_used.retain(|id| assets.contains(id));
         }
+        let options: std::collections::HashSet<Id> = self
+            .options
+            .iter()
+            .map(|option| option.id.clone())
+            .chain(removed)
+            .collect();
         for goal in &mut self.goals {
             if goal
                 .from_option
                 .as_ref()
-                .is_some_and(|id| !known.contains(id))
+                .is_some_and(|id| !options.contains(id))
             {
                 goal.from_option = None;
             }
