@@ -135,8 +135,8 @@ function instrument() {
     'input',
     (event) => {
       if (!event.target.matches?.('.goal__title')) return;
-      const record = { fromKey: null, fromInput: null, toQueuedTasks: null, handlers: null };
       const inputAt = event.timeStamp;
+      const record = { at: inputAt, fromKey: null, fromInput: null, toQueuedTasks: null, handlers: null };
       const keyAt = keydownAt;
       bench.typing.push(record);
       // Bubbling to the window comes after the app's own handlers and the effects they ran.
@@ -171,8 +171,8 @@ function instrument() {
     'click',
     (event) => {
       if (!event.target.matches?.('.goal__check')) return;
-      const record = { fromClick: null };
       const clickAt = event.timeStamp;
+      const record = { at: clickAt, fromClick: null };
       bench.clicks.push(record);
       afterNextPaint((now) => (record.fromClick = now - clickAt));
     },
@@ -279,6 +279,23 @@ async function expandFirstBranch(page) {
     const button = page.getByRole('button', { name, exact: true });
     if (await button.count()) await button.click();
   }
+}
+
+/** Each long task of one sample, with what came last before it and when. */
+function longTaskDetail(sample) {
+  const inputs = [
+    ...sample.typing.map((record) => ({ what: 'key', at: record.at })),
+    ...sample.clicks.map((record) => ({ what: 'click', at: record.at })),
+    ...sample.saveMeasures.map((measure) => ({ what: 'save', at: measure.start })),
+  ];
+  return sample.longTasks.map((task) => {
+    const before = inputs.filter((input) => input.at <= task.start + 1).sort((a, b) => b.at - a.at)[0];
+    return {
+      duration_ms: round(task.duration, 1),
+      after: before?.what ?? 'nothing',
+      after_ms: before ? round(task.start - before.at, 1) : null,
+    };
+  });
 }
 
 /** Typing, toggling and saving on a loaded plan; returns the raw samples. */
@@ -775,6 +792,9 @@ async function main() {
     long_tasks_large_with_save: count('large', (s) =>
       s.longTasks.filter((task) => s.saveMeasures.some((m) => m.start < task.start + task.duration && m.start + m.duration > task.start)),
     ),
+    // Each of those on the large plan: how long, and what came last before it
+    // (a key, a click or a save) and how long before it started.
+    long_tasks_large_detail: raw.large ? raw.large.flatMap(longTaskDetail) : null,
   });
   const ratio = (a, b) => (a == null || b == null ? null : round(a / b, 2));
   figures.interactive_large_over_empty = ratio(figures.interactive_large_ms?.median, figures.interactive_empty_ms.median);
