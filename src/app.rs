@@ -69,13 +69,16 @@ pub fn Shell() -> impl IntoView {
 
     let main_ref: NodeRef<html::Main> = NodeRef::new();
     // Keep the tab title in step, and after navigating move focus to the new
-    // section so screen readers and keyboard users start there.
+    // section so screen readers and keyboard users start there. The section
+    // opens at the top of the page, as a new page would: focusing it alone
+    // scrolled it up under the header, past the notices above it.
     Effect::new(move |previous: Option<Section>| {
         let current = section.get();
         document().set_title(&format!("{} · Waypoint", current.title()));
         if previous.is_some_and(|previous| previous != current) {
             if let Some(main) = main_ref.get() {
                 let _ = main.focus();
+                window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
         current

@@ -4,7 +4,7 @@ use super::dialog::Dialog;
 use leptos::prelude::*;
 
 /// Every shortcut, as the help lists it: keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 10] = [
+pub const SHORTCUTS: [(&str, &str); 11] = [
     ("?", "Show these shortcuts"),
     ("/ or Ctrl+K", "Find anything in the plan"),
     ("N", "New long-term goal"),
@@ -18,6 +18,7 @@ pub const SHORTCUTS: [(&str, &str); 10] = [
     ),
     ("Alt+↑ / Alt+↓", "In a goal's title: move it up or down"),
     ("Ctrl+Enter", "In a goal's title: mark done, or open again"),
+    ("Esc, then Tab", "Leave a goal's title (Tab alone indents)"),
 ];
 
 #[component]

@@ -181,13 +181,13 @@ pub fn timeline(plan: &Plan, zone: &dyn TimeZone) -> Vec<TimelineEvent> {
         events.push(event(
             goal.created_at,
             EventKind::GoalAdded,
-            format!("Added {} “{}”", level.to_lowercase(), goal.title),
+            format!("Added {} {}", level.to_lowercase(), titled(&goal.title)),
         ));
         if let Some(completed) = goal.completed_at {
             events.push(event(
                 completed,
                 EventKind::GoalDone,
-                format!("Completed “{}”", goal.title),
+                format!("Completed {}", titled(&goal.title)),
             ));
         }
         if goal.status == GoalStatus::Dropped {
@@ -198,7 +198,7 @@ pub fn timeline(plan: &Plan, zone: &dyn TimeZone) -> Vec<TimelineEvent> {
             events.push(event(
                 goal.updated_at,
                 EventKind::GoalDropped,
-                format!("Dropped “{}”{reason}", goal.title),
+                format!("Dropped {}{reason}", titled(&goal.title)),
             ));
         }
     }
@@ -279,6 +279,17 @@ pub fn record_check_in(plan: &mut Plan, check_in: CheckIn) {
     plan.check_ins.push(check_in);
 }
 
+/// A goal's title in quotes, as the timeline names it; "(no title)" for a
+/// goal whose title is empty, rather than two quotes around nothing.
+fn titled(title: &str) -> String {
+    let title = title.trim();
+    if title.is_empty() {
+        "(no title)".to_owned()
+    } else {
+        format!("“{title}”")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +307,13 @@ mod tests {
 
     fn at(text: &str) -> Timestamp {
         Timestamp::parse(&format!("{text}T10:00:00Z")).unwrap()
+    }
+
+    #[test]
+    fn a_goal_without_a_title_is_named_as_such_in_the_timeline() {
+        assert_eq!(titled("  Write the synopsis "), "“Write the synopsis”");
+        assert_eq!(titled(""), "(no title)");
+        assert_eq!(titled("   "), "(no title)");
     }
 
     fn add(plan: &mut Plan, id: &str, parent: Option<&str>, when: &str) {

@@ -272,6 +272,7 @@ fn ImportPanel() -> impl IntoView {
     let state = flow.state();
     let file_input_ref: NodeRef<html::Input> = NodeRef::new();
     let choice_ref: NodeRef<html::Div> = NodeRef::new();
+    let status_ref: NodeRef<html::Div> = NodeRef::new();
     // A replace or merge that could not first keep the current plan aside.
     let (blocked, set_blocked) = signal(None::<ReplaceError>);
 
@@ -305,6 +306,17 @@ fn ImportPanel() -> impl IntoView {
         };
         set_blocked.set(result.err());
     };
+    // Once the choice is made it goes, with the button that had the focus:
+    // the focus goes to what came of it.
+    Effect::new(move |was_choosing: Option<bool>| {
+        let state = state.get();
+        if was_choosing == Some(true) && matches!(state, ImportState::Done { .. }) {
+            if let Some(status) = status_ref.get_untracked() {
+                let _ = status.focus();
+            }
+        }
+        matches!(state, ImportState::Ready { .. })
+    });
     let download_current = move |_| {
         let _ = store.download_plan();
     };
@@ -332,7 +344,7 @@ fn ImportPanel() -> impl IntoView {
                 />
                 <label for="import-file" class="button file-picker__button">"Choose a file…"</label>
             </div>
-            <div role="status" class="import-status">
+            <div role="status" class="import-status" tabindex="-1" node_ref=status_ref>
                 {move || match state.get() {
                     ImportState::Reading { source, goals_read, goals_in_text } => {
                         let progress = match goals_in_text {
@@ -613,14 +625,20 @@ fn ImportSummary(summary: PlanSummary) -> impl IntoView {
         format!("Vision: “{}”", summary.vision)
     };
     let last_change = summary.last_change.map_or("never".to_owned(), |instant| {
-        clock::local_date(instant).to_string()
+        clock::local_date(instant).short_label()
     });
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     view! {
         <ul class="summary-list">
             <li>{vision}</li>
-            <li>{format!("{} long-term goals, {} short-term goals", summary.long_term_goals, summary.short_term_goals)}</li>
-            <li>{format!("{} steps ({} done)", summary.steps, summary.steps_done)}</li>
-            <li>{format!("{} check-ins", summary.check_ins)}</li>
+            <li>{format!(
+                "{}, {}",
+                count(summary.long_term_goals, "long-term goal", "long-term goals"),
+                count(summary.short_term_goals, "short-term goal", "short-term goals"),
+            )}</li>
+            <li>{format!("{} ({} done)", count(summary.steps, "step", "steps"), summary.steps_done)}</li>
+            <li>{count(summary.check_ins, "check-in", "check-ins")}</li>
             <li>{format!("Last changed: {last_change}")}</li>
         </ul>
     }

@@ -28,8 +28,13 @@ pub enum StepLabel {
         title: String,
         count: usize,
     },
-    /// A step marked done from Next step or with the X shortcut.
+    /// A goal marked done (its box, Ctrl+Enter, Next step's "Mark done" or
+    /// the X shortcut).
     MarkedDone { title: String },
+    /// A goal marked done before, open again.
+    Reopened { title: String },
+    /// A goal moved in the outline (Tab, Shift+Tab, Alt+arrows).
+    Moved { title: String },
     /// The whole plan put in place of another.
     Replacement(Replacement),
 }
@@ -68,6 +73,8 @@ impl StepLabel {
             Self::Edit => "your last change".to_owned(),
             Self::Removal { title, .. } => format!("the removal of {}", quoted(title)),
             Self::MarkedDone { title } => format!("marking {} done", quoted(title)),
+            Self::Reopened { title } => format!("opening {} again", quoted(title)),
+            Self::Moved { title } => format!("moving {}", quoted(title)),
             Self::Replacement(Replacement::Import { source }) => format!("the import of {source}"),
             Self::Replacement(Replacement::Merge { source, .. }) => {
                 format!("merging in {source}")

@@ -128,3 +128,44 @@ test('an empty share link says it holds no plan', async ({ page }) => {
   await expect(page.getByRole('heading', { name: "This shared plan can't be opened" })).toBeVisible();
   await expect(page.getByText('carries no plan')).toBeVisible();
 });
+
+test('a goal removed from far down the list leaves the caret nearby and its notice in sight', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 640 });
+  await page.goto('./#/goals');
+  for (const title of ['Learn Spanish', 'Run a marathon', 'Write a novel', 'Move to Lisbon', 'Start a studio']) {
+    await addLongTermGoal(page, title);
+  }
+  await openGoalDetails(page, 'Start a studio');
+  await page.getByRole('button', { name: 'Remove Start a studio' }).click();
+  // The row above takes the caret; the notice shows at the foot of the screen.
+  await expect(page.getByRole('textbox', { name: 'Long-term goal title' }).last()).toHaveValue('Move to Lisbon');
+  await expect(page.getByRole('textbox', { name: 'Long-term goal title' }).last()).toBeFocused();
+  const undo = page.getByRole('button', { name: 'Undo removal' });
+  await expect(undo).toBeInViewport();
+  await undo.click();
+  await expect(page.getByRole('textbox', { name: 'Long-term goal title' }).last()).toHaveValue('Start a studio');
+  await expect(page.getByRole('button', { name: 'Redo removal' })).toBeInViewport();
+  // Dismiss puts the notice away; the history keeps the step.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('button', { name: 'Redo removal' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Long-term goal title' })).toHaveCount(4);
+  // Removed again, it says so again.
+  await expect(page.getByRole('button', { name: 'Undo removal' })).toBeInViewport();
+});
+
+test('undoing a ticked box or Ctrl+Enter says which goal was marked done or opened again', async ({ page }) => {
+  await page.goto('./#/goals');
+  await addLongTermGoal(page, 'Learn Spanish');
+  const spoken = page.locator('p.visually-hidden[role="status"]:not(.dialog *)');
+  await page.getByRole('checkbox', { name: 'Done: Learn Spanish' }).check();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(spoken).toHaveText('Undone: marking “Learn Spanish” done');
+  await page.getByRole('textbox', { name: 'Long-term goal title' }).press(`${mod}+Enter`);
+  await expect(page.getByRole('checkbox', { name: 'Done: Learn Spanish' })).toBeChecked();
+  await page.getByRole('textbox', { name: 'Long-term goal title' }).press(`${mod}+Enter`);
+  await expect(page.getByRole('checkbox', { name: 'Done: Learn Spanish' })).not.toBeChecked();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(spoken).toHaveText('Undone: opening “Learn Spanish” again');
+  await expect(page.getByRole('checkbox', { name: 'Done: Learn Spanish' })).toBeChecked();
+});

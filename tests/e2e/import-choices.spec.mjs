@@ -32,8 +32,11 @@ test('a replaced plan is kept, survives a reload, and can be restored', async ({
   other.vision.statement = 'Run a bakery';
   const preview = await importPlan(page, 'bakery.json', Buffer.from(JSON.stringify(other)));
   await expect(preview).toContainText('Either way your current plan is kept, and Undo brings it back.');
-  await preview.getByRole('button', { name: 'Replace my plan' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your plan now comes from bakery.json.' })).toBeVisible();
+  await preview.getByRole('button', { name: 'Replace my plan' }).press('Enter');
+  const outcome = page.getByRole('status').filter({ hasText: 'Your plan now comes from bakery.json.' });
+  await expect(outcome).toBeVisible();
+  // The choice went with its buttons; the keyboard is left at what came of it.
+  await expect(outcome).toBeFocused();
   await expectSaved(page);
 
   await page.reload();

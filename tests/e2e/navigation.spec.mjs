@@ -27,6 +27,20 @@ test('navigating moves focus to the new section', async ({ page }) => {
   await expect(page.getByRole('main')).toBeFocused();
 });
 
+test('a section opens at the top of the page, with nothing above it hidden under the header', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Explore an example plan' }).click();
+  const notice = page.getByText("You're exploring an example plan");
+  await expect(notice).toBeVisible();
+  for (const name of ['Goals', 'Options', 'Progress']) {
+    await openSection(page, name);
+    await expect(page.getByRole('main')).toBeFocused();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(notice).toBeInViewport();
+  }
+});
+
 test('an unknown address falls back to the start', async ({ page }) => {
   await page.goto('./#/nowhere');
   await expect(page.getByRole('heading', { level: 1, name: 'Vision' })).toBeVisible();

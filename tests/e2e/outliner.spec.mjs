@@ -147,3 +147,42 @@ test('a goal dated before its steps is pointed out', async ({ page }) => {
   await page.getByLabel('Target date').fill('2031-09-01');
   await expect(page.getByText('Its target date comes before 1 Sep 2031')).toBeVisible();
 });
+
+test('Tab indents in a title, and after Esc it leaves the title as it does everywhere else', async ({ page }) => {
+  await page.goto('./#/goals');
+  await addLongTermGoal(page, 'Change careers');
+  await addChildren(page, 'Change careers', 'short-term goal', ['Take a course', 'Build a portfolio']);
+  const spoken = page.locator('p.visually-hidden[role="status"]:not(.dialog *)');
+
+  // The first long-term goal has nothing to go under: Tab says so, and how to leave.
+  const first = page.getByRole('textbox', { name: 'Long-term goal title' });
+  await first.focus();
+  await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  await expect(spoken).toHaveText('“Change careers” has no goal above it at its level to go under. To leave the title, press Esc, then Tab.');
+
+  // Esc, then Tab: the focus moves on and the plan is as it was.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(first).not.toBeFocused();
+  await expect(page.locator('.goal__title:focus')).toHaveCount(0);
+
+  // A step's Tab says what it did, and Undo names the move.
+  const second = page.getByRole('textbox', { name: 'Short-term goal title' }).nth(1);
+  await second.focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Step title' })).toHaveValue('Build a portfolio');
+  await expect(spoken).toHaveText('“Build a portfolio” is now under “Take a course”.');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(spoken).toHaveText('Undone: moving “Build a portfolio”');
+  await expect(page.getByRole('textbox', { name: 'Short-term goal title' })).toHaveCount(2);
+
+  // Esc, then Shift+Tab goes back out of the title too.
+  const again = page.getByRole('textbox', { name: 'Short-term goal title' }).nth(1);
+  await again.focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  await expect(again).not.toBeFocused();
+  await expectSaved(page);
+  expect(await childTitles(page, 'Change careers')).toEqual(['Take a course', 'Build a portfolio']);
+});

@@ -109,7 +109,7 @@ test('the plan exports as JSON and a changed copy imports back after confirmatio
   });
   const confirm = page.getByRole('group', { name: 'Import changed-plan.json?' });
   await expect(confirm).toContainText('Vision: “Write and illustrate my own series”');
-  await expect(confirm).toContainText('1 long-term goals, 0 short-term goals');
+  await expect(confirm).toContainText('1 long-term goal, 0 short-term goals');
   // Nothing has changed before the person confirms.
   await openSection(page, 'Vision');
   await expect(await visionStatementField(page)).toHaveValue(VISION);

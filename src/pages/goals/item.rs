@@ -9,11 +9,11 @@ use crate::components::progress_meter::ProgressMeter;
 use crate::domain::calendar::{Date, Due};
 use crate::domain::goals::{
     add_goal_after, indent_goal, move_goal_beside, outdent_goal, remove_goal, shift_goal,
-    GoalLevel, Progress, Removed, MAX_DEPTH,
+    GoalError, GoalLevel, Progress, Removed, MAX_DEPTH,
 };
 use crate::domain::plan::{GoalStatus, Id};
 use crate::routing::Section;
-use crate::state::{use_plan_store, PlanStore, StepLabel};
+use crate::state::{quoted, use_plan_store, PlanStore, StepLabel};
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
@@ -194,12 +194,7 @@ pub fn GoalItem(id: Id) -> impl IntoView {
     let toggle_done = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
-            let status = if event_target_checked(&event) {
-                GoalStatus::Done
-            } else {
-                GoalStatus::Open
-            };
-            let _ = store.edit_goal(&id, |goal, now| goal.set_status(status, now));
+            set_done(store, &id, event_target_checked(&event));
         }
     };
     let on_title_keydown = {
@@ -209,6 +204,16 @@ pub fn GoalItem(id: Id) -> impl IntoView {
             if key == "Enter" {
                 // No Enter breaks a title, whatever it does besides.
                 event.prevent_default();
+            }
+            // Tab indents in a title; after Esc it leaves the title, so
+            // that the keyboard can always get out. Shift alone (on its way
+            // to Shift+Tab) keeps the way out open.
+            if !matches!(key.as_str(), "Shift" | "Control" | "Alt" | "Meta") {
+                let after_escape = list_state.tab_moves_focus.get_value();
+                list_state.tab_moves_focus.set_value(key == "Escape");
+                if after_escape && key == "Tab" {
+                    return;
+                }
             }
             let Some(field) = event
                 .target()
@@ -373,7 +378,8 @@ pub fn GoalItem(id: Id) -> impl IntoView {
                 </div>
             }
         })}
-        {move || needs_next_step.get().map(|child| {
+        // While the form that adds it is open, the call to add one goes.
+        {move || needs_next_step.get().filter(|_| !adding.get()).map(|child| {
             view! {
                 <p class="goal__flag">
                     "Needs a next step. What is one thing you could do this week? "
@@ -594,28 +600,57 @@ pub(super) fn run_outliner_command(
             true
         }
         OutlinerCommand::Indent => {
-            let parent_before =
-                store.with_untracked(|plan| plan.goal(id).and_then(|g| g.parent.clone()));
-            match store.update(|plan, now| indent_goal(plan, id, now)) {
+            let (title, parent_before) = store.with_untracked(|plan| title_and_parent(plan, id));
+            match store.update_named(|plan, now| indent_goal(plan, id, now), |_| moved(&title)) {
                 Ok(Ok(true)) => {
                     // Show the goal in its new place, even if that branch was collapsed.
-                    if let Some(new_parent) =
-                        store.with_untracked(|plan| plan.goal(id).and_then(|g| g.parent.clone()))
-                    {
-                        if Some(&new_parent) != parent_before.as_ref() {
+                    let (_, new_parent) = store.with_untracked(|plan| title_and_parent(plan, id));
+                    if let Some((new_parent, parent_title)) = new_parent {
+                        if Some(&new_parent) != parent_before.as_ref().map(|(id, _)| id) {
                             list_state.set_collapsed(&new_parent, false);
                         }
+                        store.announce(format!(
+                            "{} is now under {}.",
+                            quoted(&title),
+                            quoted(&parent_title)
+                        ));
                     }
                     list_state.focus_title(id);
-                    true
                 }
-                // First among its siblings, or too deep: keep the caret here.
-                _ => true,
+                // First among its siblings, or too deep: the caret stays,
+                // and the person hears why, and how to leave the title.
+                Ok(Ok(false)) => store.announce(format!(
+                    "{} has no goal above it at its level to go under. {LEAVE_TITLE}",
+                    quoted(&title)
+                )),
+                Ok(Err(GoalError::TooDeep)) => store.announce(format!(
+                    "{} can't go deeper: goals nest {} levels deep at most (long-term goal, short-term goal, step, sub-step). {LEAVE_TITLE}",
+                    quoted(&title),
+                    MAX_DEPTH + 1
+                )),
+                // A refusal the store announced, or a goal no longer there.
+                _ => {}
             }
+            true
         }
         OutlinerCommand::Outdent => {
-            if let Ok(Ok(true)) = store.update(|plan, now| outdent_goal(plan, id, now)) {
-                list_state.focus_title(id);
+            let (title, parent) = store.with_untracked(|plan| title_and_parent(plan, id));
+            match store.update_named(|plan, now| outdent_goal(plan, id, now), |_| moved(&title)) {
+                Ok(Ok(true)) => {
+                    if let Some((_, parent_title)) = parent {
+                        store.announce(format!(
+                            "{} is no longer under {}.",
+                            quoted(&title),
+                            quoted(&parent_title)
+                        ));
+                    }
+                    list_state.focus_title(id);
+                }
+                Ok(Ok(false)) => store.announce(format!(
+                    "{} is a long-term goal already. {LEAVE_TITLE}",
+                    quoted(&title)
+                )),
+                _ => {}
             }
             true
         }
@@ -625,7 +660,11 @@ pub(super) fn run_outliner_command(
             } else {
                 1
             };
-            if let Ok(Ok(true)) = store.update(|plan, now| shift_goal(plan, id, offset, now)) {
+            let (title, _) = store.with_untracked(|plan| title_and_parent(plan, id));
+            if let Ok(Ok(true)) = store.update_named(
+                |plan, now| shift_goal(plan, id, offset, now),
+                |_| moved(&title),
+            ) {
                 list_state.focus_title(id);
             }
             true
@@ -653,20 +692,57 @@ pub(super) fn run_outliner_command(
             }
         }
         OutlinerCommand::RemoveEmpty => {
-            let previous = rows.neighbour(id, false);
+            let next = rows.after_removal(id);
             remove_with_undo(store, id);
-            if let Some(previous) = previous {
-                list_state.focus_goal(&previous);
+            if let Some(next) = next {
+                list_state.focus_goal(&next);
             }
             true
         }
         OutlinerCommand::ToggleDone => {
-            matches!(
-                store.edit_goal(id, |goal, now| goal.toggle_done(now)),
-                Ok(Some(()))
-            )
+            let done = store
+                .with_untracked(|plan| plan.goal(id).map(|goal| goal.status == GoalStatus::Done));
+            done.is_some_and(|done| set_done(store, id, !done))
         }
     }
+}
+
+/// What Tab and Shift+Tab say when the goal cannot move that way.
+const LEAVE_TITLE: &str = "To leave the title, press Esc, then Tab.";
+
+/// A goal's title, and its parent's id and title (if it has one).
+fn title_and_parent(plan: &crate::domain::plan::Plan, id: &Id) -> (String, Option<(Id, String)>) {
+    let goal = plan.goal(id);
+    let title = goal.map(|goal| goal.title.clone()).unwrap_or_default();
+    let parent = goal
+        .and_then(|goal| goal.parent.as_ref())
+        .and_then(|parent| plan.goal(parent))
+        .map(|parent| (parent.id.clone(), parent.title.clone()));
+    (title, parent)
+}
+
+/// The history's name for a goal moved in the outline.
+fn moved(title: &str) -> StepLabel {
+    StepLabel::Moved {
+        title: title.trim().to_owned(),
+    }
+}
+
+/// Marks goal `id` done, or open again, as a step of the history named for
+/// it. Whether it changed.
+fn set_done(store: PlanStore, id: &Id, done: bool) -> bool {
+    let title = store
+        .with_untracked(|plan| plan.goal(id).map(|goal| goal.title.trim().to_owned()))
+        .unwrap_or_default();
+    let (status, label) = if done {
+        (GoalStatus::Done, StepLabel::MarkedDone { title })
+    } else {
+        (GoalStatus::Open, StepLabel::Reopened { title })
+    };
+    matches!(
+        store.edit_goal_named(id, label, |goal, now| goal.set_status(status, now)),
+        Ok(Some(()))
+    )
 }
 
 /// A goal's details: adding under it and removing it, its status, target
@@ -686,9 +762,17 @@ fn GoalDetails(
     let rows = expect_context::<GoalRows>();
     let status = move || row.with(|r| r.goal.status);
     let depth = move || row.with(|r| r.depth);
+    // The caret goes to the row above, or the one that takes the removed
+    // goal's place: the button pressed goes with its row.
     let remove = {
         let id = id.clone();
-        move |_| remove_with_undo(store, &id)
+        move |_| {
+            let next = rows.after_removal(&id);
+            remove_with_undo(store, &id);
+            if let Some(next) = next {
+                list_state.focus_goal(&next);
+            }
+        }
     };
     let field = |name: &str| format!("{panel_id}-{name}");
     let (status_id, date_id, notes_id, reason_id) = (

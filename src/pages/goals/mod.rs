@@ -11,7 +11,7 @@ use crate::clock;
 use crate::domain::goals::{add_goal, GoalLevel, GoalTree, NewGoal};
 use crate::domain::plan::{Id, Plan};
 use crate::routing::Section;
-use crate::state::{quoted, use_plan_store, PlanStore, StepInfo, StepLabel};
+use crate::state::{quoted, use_plan_store, PlanStore, StepId, StepInfo, StepLabel};
 use leptos::html;
 use leptos::prelude::*;
 use list::GoalList;
@@ -35,6 +35,9 @@ pub struct GoalListState {
     /// The store's count of whole-plan replacements this view was set up
     /// for: a plan that replaced the last one starts from its own view.
     replacements_seen: StoredValue<u64>,
+    /// Esc was the last key pressed in a title: the next Tab or Shift+Tab
+    /// moves the focus on, as it does everywhere else, instead of indenting.
+    tab_moves_focus: StoredValue<bool>,
 }
 
 /// Above this many goals, the list opens with every branch collapsed, so
@@ -50,6 +53,7 @@ impl GoalListState {
             pending_focus: StoredValue::new(None),
             scroll_request: RwSignal::new(None),
             replacements_seen: StoredValue::new(0),
+            tab_moves_focus: StoredValue::new(false),
         }
     }
 
@@ -433,9 +437,25 @@ fn RemovalUndoNotice() -> impl IntoView {
         }) => Some((*id, goal.clone(), title.clone(), *count)),
         _ => None,
     };
+    // "Dismiss" puts a notice away (the removal's step, and whether it
+    // offered Undo or Redo); the next removal, undo or redo brings its own.
+    let dismissed = RwSignal::new(None::<(StepId, bool)>);
+    let dismiss_button = move |step: StepId, undoing: bool| {
+        view! {
+            <button type="button" class="button button--small button--quiet" on:click=move |_| dismissed.set(Some((step, undoing)))>
+                "Dismiss"
+            </button>
+        }
+    };
     let notice = move || {
         let (undo, redo) = latest.with(|latest| (removal(&latest.undo), removal(&latest.redo)));
-        if let Some((step, goal, title, count)) = undo {
+        let shown = |found: &Option<(StepId, Id, String, usize)>, undoing: bool| {
+            found
+                .as_ref()
+                .is_some_and(|(step, ..)| dismissed.get() != Some((*step, undoing)))
+        };
+        if shown(&undo, true) {
+            let (step, goal, title, count) = undo?;
             let undo = move |_| {
                 if store.undo_step(step) {
                     list_state.focus_title(&goal);
@@ -444,22 +464,31 @@ fn RemovalUndoNotice() -> impl IntoView {
             return Some(
                 view! {
                     <p class="undo-notice">
-                        {describe_removal(&title, count)}
-                        <button type="button" class="button button--small" on:click=undo>
-                            "Undo removal"
-                        </button>
+                        <span class="undo-notice__words">{describe_removal(&title, count)}</span>
+                        <span class="undo-notice__actions">
+                            <button type="button" class="button button--small" on:click=undo>
+                                "Undo removal"
+                            </button>
+                            {dismiss_button(step, true)}
+                        </span>
                     </p>
                 }
                 .into_any(),
             );
         }
+        if !shown(&redo, false) {
+            return None;
+        }
         redo.map(|(step, _, title, _)| {
             view! {
                 <p class="undo-notice">
-                    {format!("{} is back. ", quoted(&title))}
-                    <button type="button" class="button button--small" on:click=move |_| { store.redo_step(step); }>
-                        "Redo removal"
-                    </button>
+                    <span class="undo-notice__words">{format!("{} is back.", quoted(&title))}</span>
+                    <span class="undo-notice__actions">
+                        <button type="button" class="button button--small" on:click=move |_| { store.redo_step(step); }>
+                            "Redo removal"
+                        </button>
+                        {dismiss_button(step, false)}
+                    </span>
                 </p>
             }.into_any()
         })

@@ -184,6 +184,23 @@ impl GoalRows {
         self.shown.read_only()
     }
 
+    /// The goal on show that would take `id`'s place were it removed with
+    /// everything under it: the row above, or else the first row after its
+    /// branch.
+    pub(super) fn after_removal(&self, id: &Id) -> Option<Id> {
+        self.shown.with_untracked(|shown| {
+            let at = shown.iter().position(|row| &row.id == id)?;
+            if let Some(above) = at.checked_sub(1) {
+                return Some(shown[above].id.clone());
+            }
+            let depth = shown[at].depth;
+            shown[at + 1..]
+                .iter()
+                .find(|row| row.depth <= depth)
+                .map(|row| row.id.clone())
+        })
+    }
+
     /// The goal on show just above (or below) `id`, drawn or not.
     pub(super) fn neighbour(&self, id: &Id, below: bool) -> Option<Id> {
         self.shown.with_untracked(|shown| {
