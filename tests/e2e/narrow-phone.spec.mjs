@@ -82,3 +82,17 @@ for (const filled of [true, false]) {
     expect(found, found.join('\n')).toEqual([]);
   });
 }
+
+test('the last weeks as a table fit 320 px without scrolling sideways', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Explore an example plan' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Progress', exact: true }).click();
+  await page.getByText('The last weeks as a table').click();
+  const table = page.locator('.chart__table table');
+  await expect(table.getByRole('columnheader', { name: 'Planned' })).toBeVisible();
+  const { table: tableWidth, room } = await table.evaluate((element) => ({
+    table: element.scrollWidth,
+    room: element.parentElement.clientWidth,
+  }));
+  expect(tableWidth, `the table is ${tableWidth} px wide in ${room} px`).toBeLessThanOrEqual(room);
+});

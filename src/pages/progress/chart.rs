@@ -113,7 +113,7 @@ pub fn BurnUpChart(
                     <thead>
                         <tr>
                             <th scope="col">"Week of"</th>
-                            <th scope="col">"Completed"</th>
+                            <th scope="col">"Done that week"</th>
                             <th scope="col">"Done so far"</th>
                             <th scope="col">"Planned"</th>
                         </tr>
