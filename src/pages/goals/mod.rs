@@ -120,6 +120,48 @@ impl GoalListState {
         request
     }
 
+    /// A title waiting for the caret gives it up once the person presses a
+    /// key or a pointer anywhere but in a goal's title: they have moved on
+    /// (to the page, a button, another field), and the caret stays with
+    /// them. Listens while the Goals page is shown, in the capture phase, so
+    /// that the key or click that asks for the caret comes before its ask.
+    fn withdraw_focus_when_the_person_acts_elsewhere(&self) {
+        let state = *self;
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+            move |event: web_sys::Event| {
+                let in_title = event
+                    .target()
+                    .and_then(|target| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok()
+                    })
+                    .is_some_and(|target| target.class_list().contains("goal__title"));
+                if !in_title {
+                    let _ = state.pending_focus.try_set_value(None);
+                }
+            },
+        );
+        let window = window();
+        for kind in ["keydown", "pointerdown"] {
+            let _ = window.add_event_listener_with_callback_and_bool(
+                kind,
+                wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+                true,
+            );
+        }
+        let listener = StoredValue::new_local(listener);
+        on_cleanup(move || {
+            listener.try_with_value(|listener| {
+                for kind in ["keydown", "pointerdown"] {
+                    let _ = window.remove_event_listener_with_callback_and_bool(
+                        kind,
+                        wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+                        true,
+                    );
+                }
+            });
+        });
+    }
+
     /// Whether a newly mounted row for `id` should take the caret.
     fn take_pending_focus(&self, id: &Id) -> bool {
         let wanted = self
@@ -244,6 +286,7 @@ pub fn GoalsPage() -> impl IntoView {
     let finished_count = Memo::new(move |_| {
         store.with(|plan| plan.goals.iter().filter(|g| !g.status.is_active()).count())
     });
+    list_state.withdraw_focus_when_the_person_acts_elsewhere();
 
     view! {
         <div class="page page--goals">
