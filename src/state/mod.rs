@@ -157,15 +157,29 @@ impl PlanStore {
     /// Next step's "Mark done" and the X shortcut do, so that their notice
     /// can show it and undo it). Returns the step's title.
     pub fn mark_step_done(&self, id: &Id) -> Option<String> {
+        self.set_done(id, true)
+    }
+
+    /// Marks goal `id` done, or open again, as a step of the history named
+    /// for it ("marking … done", "opening … again"): its box, Ctrl+Enter,
+    /// Next step's "Mark done" and the X shortcut. Returns the goal's title
+    /// when it changed.
+    pub fn set_done(&self, id: &Id, done: bool) -> Option<String> {
         let title =
             self.with_untracked(|plan| plan.goal(id).map(|goal| goal.title.trim().to_owned()))?;
-        let label = StepLabel::MarkedDone {
-            title: title.clone(),
+        let (status, label) = if done {
+            let label = StepLabel::MarkedDone {
+                title: title.clone(),
+            };
+            (GoalStatus::Done, label)
+        } else {
+            let label = StepLabel::Reopened {
+                title: title.clone(),
+            };
+            (GoalStatus::Open, label)
         };
-        self.edit_goal_named(id, label, |goal, now| {
-            goal.set_status(GoalStatus::Done, now)
-        })
-        .ok()??;
+        self.edit_goal_named(id, label, |goal, now| goal.set_status(status, now))
+            .ok()??;
         Some(title)
     }
 

@@ -194,7 +194,7 @@ pub fn GoalItem(id: Id) -> impl IntoView {
     let toggle_done = {
         let id = id.clone();
         move |event: leptos::ev::Event| {
-            set_done(store, &id, event_target_checked(&event));
+            let _ = store.set_done(&id, event_target_checked(&event));
         }
     };
     let on_title_keydown = {
@@ -702,7 +702,7 @@ pub(super) fn run_outliner_command(
         OutlinerCommand::ToggleDone => {
             let done = store
                 .with_untracked(|plan| plan.goal(id).map(|goal| goal.status == GoalStatus::Done));
-            done.is_some_and(|done| set_done(store, id, !done))
+            done.is_some_and(|done| store.set_done(id, !done).is_some())
         }
     }
 }
@@ -726,23 +726,6 @@ fn moved(title: &str) -> StepLabel {
     StepLabel::Moved {
         title: title.trim().to_owned(),
     }
-}
-
-/// Marks goal `id` done, or open again, as a step of the history named for
-/// it. Whether it changed.
-fn set_done(store: PlanStore, id: &Id, done: bool) -> bool {
-    let title = store
-        .with_untracked(|plan| plan.goal(id).map(|goal| goal.title.trim().to_owned()))
-        .unwrap_or_default();
-    let (status, label) = if done {
-        (GoalStatus::Done, StepLabel::MarkedDone { title })
-    } else {
-        (GoalStatus::Open, StepLabel::Reopened { title })
-    };
-    matches!(
-        store.edit_goal_named(id, label, |goal, now| goal.set_status(status, now)),
-        Ok(Some(()))
-    )
 }
 
 /// A goal's details: adding under it and removing it, its status, target
